@@ -1,0 +1,6 @@
+namespace HnReply.Testing;
+
+internal enum FaultKind { None, Slow, ServerError, TooManyRequests, Drop }
+
+/// <summary>One decision of <see cref="FaultPlan"/>; <see cref="Variant"/> picks the status, Retry-After or cut point.</summary>
+internal readonly record struct Fault(FaultKind Kind, ulong Variant);
