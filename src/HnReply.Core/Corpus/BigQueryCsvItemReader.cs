@@ -58,7 +58,8 @@ internal static class BigQueryCsvItemReader
     }
 
     // Reading can fail past recovery: a record larger than the limit (an unclosed quote) or a
-    // corrupt gzip stream. Those end the file with one error at the line after the last good row.
+    // corrupt gzip stream. That ends the file with one error, at the line CsvHelper names, else
+    // just after the start of the last row read.
     private static ReadError? TryAdvance(CsvReader csv, string path, out bool more)
     {
         var lastLine = csv.LineNumber;
@@ -67,11 +68,15 @@ internal static class BigQueryCsvItemReader
             more = csv.Read();
             return null;
         }
-        catch (Exception e) when (e is CsvFormatException or InvalidDataException)
+        catch (CsvFormatException e)
         {
             more = false;
-            var line = e is CsvFormatException { LineNumber: > 0 } format ? format.LineNumber : lastLine + 1;
-            return new ReadError(path, line, $"reading stopped: {e.Message}");
+            return new ReadError(path, e.LineNumber > 0 ? e.LineNumber : lastLine + 1, $"reading stopped: {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            more = false;
+            return new ReadError(path, lastLine + 1, ItemFiles.CorruptCompression(e));
         }
     }
 

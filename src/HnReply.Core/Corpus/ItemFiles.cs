@@ -69,6 +69,10 @@ public static class ItemFiles
         }
     }
 
+    /// <summary>The error text for a gzip stream that fails mid-file; items before it were kept.</summary>
+    internal static string CorruptCompression(InvalidDataException e) =>
+        $"reading stopped: the compressed data is corrupt ({e.Message})";
+
     private static ItemFileFormat Sniff(string path)
     {
         var head = new byte[SniffBytes];

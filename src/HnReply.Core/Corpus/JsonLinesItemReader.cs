@@ -29,8 +29,7 @@ internal static class JsonLinesItemReader
             }
             catch (InvalidDataException e)
             {
-                // A corrupt or cut-off gzip stream: keep what was read, report where it stopped.
-                streamProblem = $"the compressed data is corrupt or truncated ({e.Message})";
+                streamProblem = ItemFiles.CorruptCompression(e);
                 line = default;
             }
             if (streamProblem is not null)

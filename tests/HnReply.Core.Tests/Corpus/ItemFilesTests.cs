@@ -114,6 +114,26 @@ public sealed class ItemFilesTests : IDisposable
         Assert.NotNull(results[^1].Error);
     }
 
+    [Theory]
+    [InlineData("bad.jsonl.gz")]
+    [InlineData("bad.csv.gz")]
+    public void Read_CorruptGzip_KeepsEarlierItemsAndEndsWithAnError(string name)
+    {
+        var lines = "id,text\n" + string.Concat(Enumerable.Range(1, 5000).Select(i => $"{i},comment {i * 7919 % 104729}\n"));
+        if (name.Contains(".jsonl", StringComparison.Ordinal))
+        {
+            lines = string.Concat(Enumerable.Range(1, 5000).Select(i => $"{{\"id\":{i},\"text\":\"comment {i * 7919 % 104729}\"}}\n"));
+        }
+        var gzip = TempDirectory.Gzip(Encoding.UTF8.GetBytes(lines));
+        for (var i = gzip.Length / 2; i < gzip.Length / 2 + 64; i++) gzip[i] = 0xFF;
+        var path = _dir.Write(name, gzip);
+
+        var results = ItemFiles.Read(path).ToList();
+
+        Assert.InRange(results.Count(r => r.Item is not null), 1, 4999);
+        Assert.Contains("corrupt", results[^1].Error?.Message);
+    }
+
     [Fact]
     public void Read_BomAndCrLf_AreHandledInBothFormats()
     {
