@@ -65,6 +65,6 @@ public class FetchCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("hnreply:", run.Stderr);
-        Assert.Single(run.StderrLines.Where(l => l.StartsWith("hnreply:", StringComparison.Ordinal)));
+        Assert.Single(run.StderrLines, l => l.StartsWith("hnreply:", StringComparison.Ordinal));
     }
 }

@@ -111,7 +111,7 @@ public class CrawlerTests
     private static IEnumerable<long> TopStories(IReadOnlyList<Item> items) =>
         items.Where(i => i.Type == ItemType.Story).Select(i => i.Id).OrderDescending();
 
-    private static Dictionary<long, Item> Reachable(IReadOnlyList<Item> items, IEnumerable<long> roots, IReadOnlySet<long> nullIds)
+    private static Dictionary<long, Item> Reachable(IReadOnlyList<Item> items, IEnumerable<long> roots, HashSet<long> nullIds)
     {
         var byId = items.ToDictionary(i => i.Id);
         var result = new Dictionary<long, Item>();

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HnReply.Models;
+
+/// <summary>
+/// Reads and writes self-describing model directories (<c>model.json</c> + files). A directory is
+/// written whole or not at all: files go to a sibling temp directory that is renamed into place.
+/// Loading checks the format tag, so a directory of the wrong kind or a newer version fails with one
+/// line that names the file and the problem.
+/// </summary>
+public static class ModelDirectory
+{
+    public const string ManifestFile = "model.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>
+    /// Writes a model: <paramref name="writeFiles"/> fills a temp directory, then the manifest is
+    /// added and the directory renamed to <paramref name="path"/>, replacing an older one.
+    /// </summary>
+    public static void Write(string path, ModelManifest manifest, Action<string> writeFiles)
+    {
+        string full = Path.GetFullPath(path);
+        string parent = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(parent);
+        string temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            writeFiles(temp);
+            File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, Json));
+            if (Directory.Exists(full))
+            {
+                string old = full + $".old-{Guid.NewGuid():N}";
+                Directory.Move(full, old);
+                Directory.Move(temp, full);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.Move(temp, full);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>Reads <c>model.json</c> of any kind.</summary>
+    public static ModelManifest ReadManifest(string path)
+    {
+        string file = Path.Combine(path, ManifestFile);
+        if (!Directory.Exists(path)) throw new FileNotFoundException($"{path}: no such model directory");
+        if (!File.Exists(file)) throw new FileNotFoundException($"{file}: missing; {path} is not a model directory");
+        try
+        {
+            return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), Json)
+                   ?? throw new InvalidDataException($"{file}: empty manifest");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file}: not a valid manifest ({e.Message.Split('.')[0]})", e);
+        }
+    }
+
+    /// <summary>Reads the manifest and checks it is of <paramref name="kind"/> at a version this build reads.</summary>
+    public static ModelManifest ReadManifest(string path, string kind, int maxVersion)
+    {
+        var manifest = ReadManifest(path);
+        string file = Path.Combine(path, ManifestFile);
+        if (manifest.Kind != kind)
+            throw new InvalidDataException($"{file}: a {manifest.Kind} model ({manifest.Format}), expected a {kind} model");
+        if (manifest.Version < 1 || manifest.Version > maxVersion)
+            throw new InvalidDataException($"{file}: format {manifest.Format} is newer than this build reads (up to hnreply-{kind}/{maxVersion})");
+        return manifest;
+    }
+
+    /// <summary>Turns any options record into the manifest's JSON (snake_case, enums as strings).</summary>
+    public static JsonObject ToJsonObject<T>(T value) =>
+        JsonSerializer.SerializeToNode(value, Json)!.AsObject();
+}
