@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
+using HnReply.Cli.Output;
 using HnReply.Corpus;
 
 namespace HnReply.Cli.Commands;
@@ -12,14 +12,13 @@ namespace HnReply.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    private enum What { Pairs, Comments }
-
-    private static readonly Argument<What> Kind = new("what") { Description = "pairs (JSONL) or comments (plain text)" };
+    private static readonly Argument<string> Kind = new("what") { Description = "pairs (JSONL) or comments (plain text)" };
     private static readonly Option<string?> SplitOption = new("--split") { Description = "train, valid or test (default: all)" };
     private static readonly Option<string?> Out = new("--out") { Description = "File to write (default: stdout); written whole or not at all" };
 
     public static Command Create()
     {
+        Kind.AcceptOnlyFromAmong("pairs", "comments");
         var command = new Command("export", "Write (parent, reply) pairs or cleaned comments of a split") { Kind, SplitOption, Out };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
@@ -30,7 +29,7 @@ internal static class ExportCommand
             long lines = 0;
             await WriteAsync(parse.GetValue(Out), writer =>
             {
-                lines = parse.GetValue(Kind) == What.Pairs
+                lines = parse.GetValue(Kind) == "pairs"
                     ? WritePairs(writer, store.Pairs(splits, split), cancellationToken)
                     : WriteComments(writer, store.Comments(splits, split), cancellationToken);
             }).ConfigureAwait(false);
@@ -48,7 +47,7 @@ internal static class ExportCommand
         foreach (var p in pairs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.WriteLine(JsonSerializer.Serialize(new
+            writer.WriteLine(JsonOutput.Serialize(new
             {
                 story_id = p.StoryId, parent_id = p.ParentId, reply_id = p.ReplyId, split = p.Split.Name(),
                 title = p.Title, parent = p.Parent, reply = p.Reply,

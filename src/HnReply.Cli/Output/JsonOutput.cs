@@ -9,7 +9,11 @@ internal static class JsonOutput
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Text stays readable (it's, "quotes", <code>): output is data for files and pipes, never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static void Write<T>(T value) => Console.Out.WriteLine(Serialize(value));
 }

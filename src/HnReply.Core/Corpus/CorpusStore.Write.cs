@@ -31,23 +31,29 @@ public sealed partial class CorpusStore
         {
             for (int i = 0; i < items.Count; i++) AppendItem(appender, items[i], cleaned[i], i);
         }
-        Execute($"""
-            CREATE OR REPLACE TEMP TABLE changed AS
-            SELECT s.* EXCLUDE (seq), i.id IS NULL AS is_new
-            FROM (SELECT * FROM staging QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq DESC) = 1) s
-            LEFT JOIN items i ON i.id = s.id
-            WHERE i.id IS NULL
-               OR s.type IS DISTINCT FROM i.type OR s."by" IS DISTINCT FROM i."by" OR s.time IS DISTINCT FROM i.time
-               OR s.text IS DISTINCT FROM i.text OR s.parent IS DISTINCT FROM i.parent OR s.kids IS DISTINCT FROM i.kids
-               OR s.title IS DISTINCT FROM i.title OR s.url IS DISTINCT FROM i.url OR s.score IS DISTINCT FROM i.score
-               OR s.descendants IS DISTINCT FROM i.descendants OR s.deleted IS DISTINCT FROM i.deleted
-               OR s.dead IS DISTINCT FROM i.dead OR s.clean IS DISTINCT FROM i.clean;
-            INSERT OR REPLACE INTO items SELECT {Columns} FROM changed;
-            DELETE FROM missing WHERE id IN (SELECT id FROM staging);
+        // The primary key's index finds conflicts (no scan of the whole table per batch); the WHERE
+        // clause leaves identical rows alone, so the affected-row count is exactly inserts + real updates.
+        long before = ItemCount;
+        int affected = ExecuteNonQuery($"""
+            INSERT INTO items
+            SELECT {Columns} FROM staging QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq DESC) = 1
+            ON CONFLICT (id) DO UPDATE SET
+                type = excluded.type, "by" = excluded."by", time = excluded.time, text = excluded.text,
+                parent = excluded.parent, kids = excluded.kids, title = excluded.title, url = excluded.url,
+                score = excluded.score, descendants = excluded.descendants, deleted = excluded.deleted,
+                dead = excluded.dead, clean = excluded.clean
+            WHERE items.type IS DISTINCT FROM excluded.type OR items."by" IS DISTINCT FROM excluded."by"
+               OR items.time IS DISTINCT FROM excluded.time OR items.text IS DISTINCT FROM excluded.text
+               OR items.parent IS DISTINCT FROM excluded.parent OR items.kids IS DISTINCT FROM excluded.kids
+               OR items.title IS DISTINCT FROM excluded.title OR items.url IS DISTINCT FROM excluded.url
+               OR items.score IS DISTINCT FROM excluded.score OR items.descendants IS DISTINCT FROM excluded.descendants
+               OR items.deleted IS DISTINCT FROM excluded.deleted OR items.dead IS DISTINCT FROM excluded.dead
+               OR items.clean IS DISTINCT FROM excluded.clean
             """);
+        if (MissingCount > 0) Execute("DELETE FROM missing WHERE id IN (SELECT id FROM staging)");
         long distinct = Count("SELECT count(DISTINCT id) FROM staging");
-        long inserted = Count("SELECT count(*) FROM changed WHERE is_new");
-        long updated = Count("SELECT count(*) FROM changed WHERE NOT is_new");
+        long inserted = ItemCount - before;
+        long updated = affected - inserted;
         transaction.Commit();
         return new UpsertResult((int)inserted, (int)updated, (int)(distinct - inserted - updated));
     }

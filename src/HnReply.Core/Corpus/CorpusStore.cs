@@ -70,11 +70,13 @@ public sealed partial class CorpusStore : IDisposable
         }
     }
 
-    internal void Execute(string sql)
+    internal void Execute(string sql) => ExecuteNonQuery(sql);
+
+    internal int ExecuteNonQuery(string sql)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     internal object? Scalar(string sql)

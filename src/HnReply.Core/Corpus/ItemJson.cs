@@ -42,7 +42,15 @@ public static class ItemJson
     }
 
     public static string Write(Item item) =>
-        JsonSerializer.Serialize(FromItem(item), ItemJsonContext.Default.ItemDto);
+        JsonSerializer.Serialize(FromItem(item), Readable.ItemDto);
+
+    // Like the real API: text is written as it is (it's, <p>, &), not as \u0027-style escapes.
+    private static readonly ItemJsonContext Readable = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public static ItemType ParseType(string? type) => type switch
     {

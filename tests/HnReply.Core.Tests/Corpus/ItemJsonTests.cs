@@ -46,4 +46,12 @@ public class ItemJsonTests
         Assert.Equal(item with { Kids = back.Kids }, back);
         Assert.Equal(item.Kids, back.Kids);
     }
+
+    [Fact]
+    public void Write_HtmlText_IsWrittenAsTheApiDoesWithoutEscapes()
+    {
+        var item = new Item { Id = 1, Type = ItemType.Comment, Text = "it's <p>a & b" };
+
+        Assert.Equal("""{"id":1,"type":"comment","text":"it's <p>a & b"}""", ItemJson.Write(item));
+    }
 }
