@@ -28,7 +28,7 @@ internal static class IngestCommand
             }
             using var store = GlobalOptions.OpenStore(parse);
             var importer = new ItemImporter(store);
-            var result = await ProgressDisplay.RunAsync("ingest", "items", progress =>
+            var result = await ProgressDisplay.RunAsync("ingest", "MB", progress =>
                 importer.ImportAsync(files, parse.GetValue(Format), new Progress(progress), cancellationToken)).ConfigureAwait(false);
             return Report(parse, result);
         });
@@ -62,6 +62,6 @@ internal static class IngestCommand
     private sealed class Progress(IProgress<ProgressReading> display) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => display.Report(new ProgressReading(
-            value.Read, null, $"{value.Stored:N0} stored, {value.Errors:N0} bad lines"));
+            value.BytesRead / 1e6, value.TotalBytes / 1e6, $"{value.Read:N0} items, {value.Stored:N0} stored, {value.Errors:N0} bad lines"));
     }
 }

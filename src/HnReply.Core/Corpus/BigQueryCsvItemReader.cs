@@ -15,7 +15,7 @@ internal static class BigQueryCsvItemReader
     // Bounds the memory an unclosed quote can make the reader buffer while it looks for the end.
     internal const int MaxRecordBytes = 16 << 20;
 
-    public static IEnumerable<ItemReadResult> Read(string path, CancellationToken cancellationToken = default)
+    public static IEnumerable<ItemReadResult> Read(string path, Action<long>? filePosition = null, CancellationToken cancellationToken = default)
     {
         var malformed = new Queue<ReadError>();
         var options = CsvReaderOptions.Default with
@@ -26,7 +26,7 @@ internal static class BigQueryCsvItemReader
             MaxRecordSize = MaxRecordBytes,
             OnMalformedRecord = record => malformed.Enqueue(new ReadError(path, record.LineNumber, Describe(record.Reason))),
         };
-        using var csv = CsvReader.Create(ItemFiles.OpenRead(path), options, leaveOpen: false);
+        using var csv = CsvReader.Create(ItemFiles.OpenRead(path, filePosition), options, leaveOpen: false);
         var columns = ReadHeader(csv, path);
         if (columns is null) yield break;
         while (true)

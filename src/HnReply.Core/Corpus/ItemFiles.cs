@@ -36,22 +36,24 @@ public static class ItemFiles
     /// <summary>
     /// Reads items lazily, in file order. Throws <see cref="FileNotFoundException"/> at once for a
     /// missing file; other whole-file problems surface when enumeration starts.
+    /// <paramref name="filePosition"/>, when given, hears the byte position in the file as it is read.
     /// </summary>
     public static IEnumerable<ItemReadResult> Read(
-        string path, ItemFileFormat format = ItemFileFormat.Auto, CancellationToken cancellationToken = default)
+        string path, ItemFileFormat format = ItemFileFormat.Auto, Action<long>? filePosition = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
         return (format == ItemFileFormat.Auto ? Detect(path) : format) switch
         {
-            ItemFileFormat.Jsonl => JsonLinesItemReader.Read(path, cancellationToken),
-            ItemFileFormat.Csv => BigQueryCsvItemReader.Read(path, cancellationToken),
+            ItemFileFormat.Jsonl => JsonLinesItemReader.Read(path, filePosition, cancellationToken),
+            ItemFileFormat.Csv => BigQueryCsvItemReader.Read(path, filePosition, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown item file format"),
         };
     }
 
     /// <summary>Opens a file for sequential reading, decompressing it when it starts with gzip's magic bytes.</summary>
-    internal static Stream OpenRead(string path)
+    internal static Stream OpenRead(string path, Action<long>? filePosition = null)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
@@ -60,7 +62,8 @@ public static class ItemFiles
             var isGzip = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) == 2
                 && magic[0] == 0x1f && magic[1] == 0x8b;
             file.Position = 0;
-            return isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+            Stream source = filePosition is null ? file : new PositionReportingStream(file, filePosition);
+            return isGzip ? new GZipStream(source, CompressionMode.Decompress) : source;
         }
         catch
         {

@@ -3,7 +3,8 @@ using System.Threading.Channels;
 
 namespace HnReply.Corpus;
 
-public sealed record ImportProgress(long Read, long Stored, long Errors);
+/// <summary>Items so far, and bytes of the input files read of their total (compressed bytes for .gz files).</summary>
+public sealed record ImportProgress(long Read, long Stored, long Errors, long BytesRead, long TotalBytes);
 
 /// <summary>
 /// <see cref="Read"/> items parsed, <see cref="Stored"/> new or changed rows, <see cref="Skipped"/>
@@ -25,7 +26,8 @@ public sealed class ItemImporter(CorpusStore store, int batchSize = 50_000)
         var clock = Stopwatch.StartNew();
         var batches = Channel.CreateBounded<List<Item>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var errors = new List<ReadError>();
-        long errorCount = 0, read = 0, stored = 0, skipped = 0;
+        long errorCount = 0, read = 0, stored = 0, skipped = 0, bytesBefore = 0, position = 0;
+        long totalBytes = files.Sum(f => new FileInfo(f).Length);
 
         var reader = Task.Run(async () =>
         {
@@ -34,7 +36,7 @@ public sealed class ItemImporter(CorpusStore store, int batchSize = 50_000)
                 var batch = new List<Item>(batchSize);
                 foreach (string file in files)
                 {
-                    foreach (var result in ItemFiles.Read(file, format, cancellationToken))
+                    foreach (var result in ItemFiles.Read(file, format, p => Volatile.Write(ref position, bytesBefore + p), cancellationToken))
                     {
                         if (result.Item is { } item) batch.Add(item);
                         else if (Interlocked.Increment(ref errorCount) <= ErrorsKept) lock (errors) errors.Add(result.Error!);
@@ -42,6 +44,7 @@ public sealed class ItemImporter(CorpusStore store, int batchSize = 50_000)
                         await batches.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
                         batch = new List<Item>(batchSize);
                     }
+                    bytesBefore += new FileInfo(file).Length;
                 }
                 if (batch.Count > 0) await batches.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
                 batches.Writer.Complete();
@@ -58,7 +61,7 @@ public sealed class ItemImporter(CorpusStore store, int batchSize = 50_000)
             read += batch.Count;
             stored += result.Written;
             skipped += batch.Count - result.Written;
-            progress?.Report(new ImportProgress(read, stored, Interlocked.Read(ref errorCount)));
+            progress?.Report(new ImportProgress(read, stored, Interlocked.Read(ref errorCount), Volatile.Read(ref position), totalBytes));
         }
         await reader.ConfigureAwait(false);
         lock (errors) return new ImportResult(read, stored, skipped, errorCount, errors.ToList(), clock.Elapsed);

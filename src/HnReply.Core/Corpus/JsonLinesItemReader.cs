@@ -15,9 +15,9 @@ internal static class JsonLinesItemReader
     // without line breaks cannot exhaust memory.
     internal const int MaxLineBytes = 16 << 20;
 
-    public static IEnumerable<ItemReadResult> Read(string path, CancellationToken cancellationToken = default)
+    public static IEnumerable<ItemReadResult> Read(string path, Action<long>? filePosition = null, CancellationToken cancellationToken = default)
     {
-        using var lines = new Utf8LineReader(ItemFiles.OpenRead(path), MaxLineBytes);
+        using var lines = new Utf8LineReader(ItemFiles.OpenRead(path, filePosition), MaxLineBytes);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

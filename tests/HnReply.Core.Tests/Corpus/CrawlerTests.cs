@@ -129,10 +129,4 @@ public class CrawlerTests
         Assert.Equal(expected with { Kids = [] }, actual with { Kids = [] });
         Assert.Equal(expected.Kids, actual.Kids);
     }
-
-    /// <summary>Reports on the caller's thread, unlike <see cref="Progress{T}"/>, so a test can react at once.</summary>
-    private sealed class SyncProgress<T>(Action<T> onReport) : IProgress<T>
-    {
-        public void Report(T value) => onReport(value);
-    }
 }
