@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using HnReply.Cli.Output;
 using HnReply.Corpus;
 
 namespace HnReply.Cli.Commands;
@@ -47,11 +46,7 @@ internal static class ExportCommand
         foreach (var p in pairs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            writer.WriteLine(JsonOutput.Serialize(new
-            {
-                story_id = p.StoryId, parent_id = p.ParentId, reply_id = p.ReplyId, split = p.Split.Name(),
-                title = p.Title, parent = p.Parent, reply = p.Reply,
-            }));
+            writer.WriteLine(ReplyPairFile.ToLine(p));
             count++;
         }
         return count;

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using HnReply.Prediction;
+using HnReply.Text;
+
+namespace HnReply.Evaluation;
+
+/// <summary>Progress of an evaluation: documents done of the total.</summary>
+public sealed record EvaluationProgress(long Done, long Total);
+
+/// <summary>
+/// Scores held-out documents with any <see cref="ILanguageModel"/> the DESIGN.md way (every token
+/// plus one &lt;/s&gt; per document; unknown words as &lt;unk&gt;), and at the same positions
+/// measures next-word top-1/3/5 accuracy and, for the first <paramref name="keystrokeWords"/> words,
+/// keystroke savings with top-3 suggestions.
+/// </summary>
+public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWords = 3_000)
+{
+    public LanguageModelReport Evaluate(IReadOnlyList<string> documents, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var perplexity = new PerplexityAccumulator();
+        var keystrokes = new KeystrokeSavings();
+        long[] hits = new long[3];
+        long keystrokeWordsDone = 0;
+        var probabilities = new float[model.Vocabulary.Count];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tokens = model.Tokenizer.Tokenize(documents[d]);
+            int[] ids = [.. model.Vocabulary.Encode(tokens), Vocabulary.Eos];
+            perplexity.AddDocument(documents[d]);
+            var state = model.Begin();
+            for (int i = 0; i < ids.Length; i++)
+            {
+                model.NextTokenProbabilities(state, probabilities);
+                int target = ids[i];
+                float p = probabilities[target];
+                perplexity.Add(Math.Log(Math.Max(p, float.Epsilon)));
+                int rank = Rank(probabilities, target);
+                if (rank < 1) hits[0]++;
+                if (rank < 3) hits[1]++;
+                if (rank < 5) hits[2]++;
+                if (i < tokens.Count && keystrokeWordsDone < keystrokeWords && target != Vocabulary.Unk && tokens[i].Any(char.IsLetter))
+                {
+                    keystrokes.AddWord(tokens[i], Suggestions(probabilities));
+                    keystrokeWordsDone++;
+                }
+                if (i + 1 < ids.Length) state = model.Advance(state, target);
+            }
+            progress?.Report(new EvaluationProgress(d + 1, documents.Count));
+        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        double n = Math.Max(1, perplexity.Tokens);
+        return new LanguageModelReport(documents.Count, perplexity.Tokens, perplexity.Perplexity, perplexity.BitsPerCharacter,
+            hits[0] / n, hits[1] / n, hits[2] / n, keystrokes.Savings, keystrokeWordsDone, perplexity.Tokens / Math.Max(seconds, 1e-9), seconds);
+    }
+
+    // Tokens strictly more likely than the target, plus equally likely ones with a lower id (a fixed tie order).
+    private static int Rank(float[] probabilities, int target)
+    {
+        float p = probabilities[target];
+        int rank = 0;
+        for (int i = 0; i < probabilities.Length; i++)
+        {
+            if (probabilities[i] > p || (probabilities[i] == p && i < target)) rank++;
+        }
+        return rank;
+    }
+
+    // Top-3 offered words for each typed prefix, from one sort of the distribution at this position.
+    private Func<string, IReadOnlyList<string>> Suggestions(float[] probabilities)
+    {
+        var ranked = Enumerable.Range(0, probabilities.Length)
+            .Where(id => probabilities[id] > 0 && PrefixIndex.IsOffered(model.Vocabulary.Token(id)))
+            .OrderByDescending(id => probabilities[id]).ThenBy(id => id)
+            .Select(model.Vocabulary.Token)
+            .ToArray();
+        return prefix => ranked.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).Take(3).ToList();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using HnReply.Corpus;
+using HnReply.Prediction;
+using HnReply.Text;
+
+namespace HnReply.Evaluation;
+
+/// <summary>
+/// Evaluates an <see cref="IReplier"/> on held-out pairs: the true reply ranked among 9 (and 99)
+/// replies drawn, with a fixed seed, from other threads of the same held-out set (recall@1, MRR),
+/// and the replies it writes for the first <paramref name="generated"/> parents (distinct-1/2, and
+/// the share of their 8-grams copied verbatim from training replies).
+/// </summary>
+public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int seed = 1)
+{
+    private static readonly ITokenizer Words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
+
+    public ReplierReport Evaluate(IReadOnlyList<ReplyPair> pairs, IEnumerable<string> trainingReplies, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(seed);
+        var ranks10 = new List<int>();
+        var ranks100 = new List<int>();
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pair = pairs[i];
+            var others = Enumerable.Range(0, pairs.Count).Where(j => pairs[j].StoryId != pair.StoryId).ToArray();
+            if (others.Length >= 9) ranks10.Add(RankTrue(pair, Draw(others, 9, random), pairs));
+            if (others.Length >= 99) ranks100.Add(RankTrue(pair, Draw(others, 99, random), pairs));
+            progress?.Report(new EvaluationProgress(i + 1, pairs.Count + Math.Min(generated, pairs.Count)));
+        }
+
+        var written = new List<IReadOnlyList<string>>();
+        foreach (var pair in pairs.Take(generated))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (replier.Reply(pair.Parent, pair.Title, 1) is [var reply, ..]) written.Add(Words.Tokenize(reply.Text));
+            progress?.Report(new EvaluationProgress(pairs.Count + written.Count, pairs.Count + Math.Min(generated, pairs.Count)));
+        }
+        var training = DiversityMetrics.TrainingNGrams(trainingReplies.Select(Words.Tokenize));
+        double seconds = clock.Elapsed.TotalSeconds;
+        return new ReplierReport(pairs.Count,
+            RankingMetrics.RecallAt1(ranks10), RankingMetrics.MeanReciprocalRank(ranks10),
+            RankingMetrics.RecallAt1(ranks100), RankingMetrics.MeanReciprocalRank(ranks100),
+            DiversityMetrics.Distinct(written, 1), DiversityMetrics.Distinct(written, 2),
+            DiversityMetrics.CopyRate(written, training), written.Count / Math.Max(seconds, 1e-9), seconds);
+    }
+
+    private int RankTrue(ReplyPair pair, int[] distractors, IReadOnlyList<ReplyPair> pairs)
+    {
+        var scores = new double[distractors.Length + 1];
+        scores[0] = replier.Score(pair.Parent, pair.Title, pair.Reply);
+        for (int k = 0; k < distractors.Length; k++) scores[k + 1] = replier.Score(pair.Parent, pair.Title, pairs[distractors[k]].Reply);
+        return RankingMetrics.RankOfFirst(scores);
+    }
+
+    private static int[] Draw(int[] pool, int count, Random random)
+    {
+        var copy = (int[])pool.Clone();
+        for (int i = 0; i < count; i++)
+        {
+            int j = random.Next(i, copy.Length);
+            (copy[i], copy[j]) = (copy[j], copy[i]);
+        }
+        return copy[..count];
+    }
+}

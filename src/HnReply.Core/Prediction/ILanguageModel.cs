@@ -1,0 +1,45 @@
+using HnReply.Text;
+
+namespace HnReply.Prediction;
+
+/// <summary>
+/// What a model has read so far. Immutable and owned by the caller (KenLM's <c>State</c>): a
+/// model is never changed by a query, so one model serves any number of sessions and threads.
+/// Each model kind keeps its own subclass.
+/// </summary>
+public abstract class LanguageModelState;
+
+/// <summary>
+/// A next-token predictor over a fixed vocabulary: the n-gram (rung 1) and the LSTM (rung 3) both
+/// implement it, so suggest, complete, type, eval and the server take either.
+/// </summary>
+public interface ILanguageModel
+{
+    /// <summary>"ngram", "lstm", ...: the kind in the model directory's format tag.</summary>
+    string Kind { get; }
+
+    Vocabulary Vocabulary { get; }
+
+    /// <summary>The tokenizer the model was trained with; text must go through it.</summary>
+    ITokenizer Tokenizer { get; }
+
+    /// <summary>The state at the start of a document (after &lt;s&gt;).</summary>
+    LanguageModelState Begin();
+
+    /// <summary>The state after reading <paramref name="token"/>.</summary>
+    LanguageModelState Advance(LanguageModelState state, int token);
+
+    /// <summary>
+    /// Fills <paramref name="probabilities"/> (length <see cref="Vocabulary.Count"/>) with the next-token
+    /// distribution; &lt;s&gt; and &lt;pad&gt; get 0 and the rest sums to 1.
+    /// </summary>
+    void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities);
+
+    /// <summary>Natural-log probability of <paramref name="token"/> next; models override it with an exact value.</summary>
+    double LogProbability(LanguageModelState state, int token)
+    {
+        var probabilities = new float[Vocabulary.Count];
+        NextTokenProbabilities(state, probabilities);
+        return Math.Log(probabilities[token]);
+    }
+}

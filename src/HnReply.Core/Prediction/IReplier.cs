@@ -1,0 +1,19 @@
+namespace HnReply.Prediction;
+
+/// <summary>A reply with its model score and, for retrieved replies, the thread it came from.</summary>
+public sealed record GeneratedReply(string Text, double Score, long? StoryId = null, long? ReplyId = null);
+
+/// <summary>
+/// Answers a comment: the retrieval replier (rung 0) and the encoder-decoder (rung 4) both
+/// implement it, so reply, eval and the server take either.
+/// </summary>
+public interface IReplier
+{
+    string Kind { get; }
+
+    /// <summary>Up to <paramref name="n"/> replies to <paramref name="parent"/>, best first.</summary>
+    IReadOnlyList<GeneratedReply> Reply(string parent, string? title, int n);
+
+    /// <summary>How well <paramref name="reply"/> answers <paramref name="parent"/> (higher is better); ranks candidates in eval.</summary>
+    double Score(string parent, string? title, string reply);
+}

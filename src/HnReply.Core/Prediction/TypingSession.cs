@@ -1,0 +1,94 @@
+using HnReply.Text;
+
+namespace HnReply.Prediction;
+
+/// <summary>
+/// One user typing: suggestions for the next word, or completions of the word being typed, and
+/// generated continuations. The session remembers the model state after each token it has read,
+/// so a keystroke only advances through the tokens that changed (for an LSTM: one step, not the
+/// whole prefix again). A session belongs to one caller and is not thread-safe; the model is shared.
+/// </summary>
+public sealed class TypingSession(ILanguageModel model)
+{
+    private readonly List<int> _tokens = [];
+    private readonly List<LanguageModelState> _states = [model.Begin()];
+    private readonly PrefixIndex _prefixes = PrefixIndex.For(model.Vocabulary);
+
+    public ILanguageModel Model => model;
+
+    /// <summary>
+    /// The top <paramref name="k"/> next words after <paramref name="text"/>; when the text ends
+    /// inside a word ("the quic"), the top completions of that word instead, with probabilities
+    /// renormalised over the words that fit the typed prefix.
+    /// </summary>
+    public IReadOnlyList<Suggestion> Suggest(string text, int k)
+    {
+        var tokens = model.Tokenizer.Tokenize(text);
+        string? partial = EndsInsideWord(text, tokens) ? tokens[^1] : null;
+        var state = StateAfter(partial is null ? tokens : tokens.Take(tokens.Count - 1).ToList());
+        var probabilities = new float[model.Vocabulary.Count];
+        model.NextTokenProbabilities(state, probabilities);
+
+        IEnumerable<int> candidates = partial is null
+            ? Enumerable.Range(0, probabilities.Length).Where(id => PrefixIndex.IsOffered(model.Vocabulary.Token(id)))
+            : _prefixes.WithPrefix(partial);
+        var ranked = candidates.Select(id => (Id: id, P: (double)probabilities[id])).ToList();
+        double mass = partial is null ? 1 : ranked.Sum(c => c.P);
+        return ranked.Where(c => c.P > 0)
+            .OrderByDescending(c => c.P).ThenBy(c => c.Id)
+            .Take(k)
+            .Select(c => new Suggestion(model.Vocabulary.Token(c.Id), c.P / mass))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Continues <paramref name="text"/> by up to <paramref name="words"/> words (tokens with a letter
+    /// or digit; punctuation rides along), stopping early at &lt;/s&gt;.
+    /// </summary>
+    public Completion Complete(string text, int words, SamplingOptions sampling, Random random)
+    {
+        sampling.Validate();
+        var context = model.Tokenizer.Tokenize(text);
+        var state = StateAfter(context);
+        var probabilities = new float[model.Vocabulary.Count];
+        var generated = new List<string>();
+        var produced = new HashSet<int>(model.Vocabulary.Encode(context));
+        int wordCount = 0;
+        bool ended = false;
+        for (int step = 0; wordCount < words && step < words * 4 + 8; step++)
+        {
+            model.NextTokenProbabilities(state, probabilities);
+            probabilities[Vocabulary.Unk] = 0;
+            int next = TokenSampler.Sample(probabilities, sampling, random, produced);
+            if (next == Vocabulary.Eos) { ended = true; break; }
+            string token = model.Vocabulary.Token(next);
+            generated.Add(token);
+            produced.Add(next);
+            if (token.Any(char.IsLetterOrDigit)) wordCount++;
+            state = model.Advance(state, next);
+        }
+        string before = model.Tokenizer.Detokenize(context);
+        string all = model.Tokenizer.Detokenize([.. context, .. generated]);
+        string continuation = all.StartsWith(before, StringComparison.Ordinal) ? all[before.Length..] : " " + model.Tokenizer.Detokenize(generated);
+        return new Completion(continuation, generated, ended);
+    }
+
+    // Reuses the states of the longest common prefix with what was read before.
+    private LanguageModelState StateAfter(IReadOnlyList<string> tokens)
+    {
+        int[] ids = model.Vocabulary.Encode(tokens);
+        int common = 0;
+        while (common < ids.Length && common < _tokens.Count && _tokens[common] == ids[common]) common++;
+        _tokens.RemoveRange(common, _tokens.Count - common);
+        _states.RemoveRange(common + 1, _states.Count - common - 1);
+        for (int i = common; i < ids.Length; i++)
+        {
+            _tokens.Add(ids[i]);
+            _states.Add(model.Advance(_states[^1], ids[i]));
+        }
+        return _states[^1];
+    }
+
+    private static bool EndsInsideWord(string text, IReadOnlyList<string> tokens) =>
+        tokens.Count > 0 && text.Length > 0 && char.IsLetterOrDigit(text[^1]) && char.IsLetterOrDigit(tokens[^1][^1]);
+}
