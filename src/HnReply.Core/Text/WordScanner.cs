@@ -9,7 +9,8 @@ namespace HnReply.Text;
 /// <item>URL: http://, https:// or www. up to whitespace, without trailing punctuation or an
 /// unbalanced closing bracket (so "(see https://x.org/a_(b))." keeps "a_(b)");</item>
 /// <item>word: letters, digits, marks and '_', joined across one inner '.', '-', '/', '@', '&amp;',
-/// apostrophe ("don't", "o'clock"), or ',' and ':' between digits ("1,000.5", "10:30"); it may
+/// apostrophe ("don't", "o'clock"), or ',', ':' and en dash between digits ("1,000.5", "10:30",
+/// "2010–2020"); it may
 /// start with a sign, '.', '#' or '@' before a digit or letter ("-5", ".NET", "#1") and end in
 /// "++" or "#" ("C++", "C#") or in the apostrophe of a plural possessive ("users'");</item>
 /// <item>symbol: anything else, one grapheme cluster (an emoji with its modifiers and joiners is
@@ -90,7 +91,7 @@ internal static class WordScanner
     private static bool JoinsWord(ReadOnlySpan<char> text, int j) => text[j] switch
     {
         '.' or '-' or '‐' or '‑' or '/' or '@' => CharacterClasses.IsWordAt(text, j + 1),
-        ',' or ':' => char.IsAsciiDigit(text[j - 1]) && CharacterClasses.IsAsciiDigitAt(text, j + 1),
+        ',' or ':' or '–' => char.IsAsciiDigit(text[j - 1]) && CharacterClasses.IsAsciiDigitAt(text, j + 1),
         '\'' or '’' or '&' => CharacterClasses.IsLetterAt(text, j + 1),
         _ => false,
     };
