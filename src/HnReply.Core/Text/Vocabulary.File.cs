@@ -49,7 +49,7 @@ public sealed partial class Vocabulary
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such vocabulary file", path);
         var bytes = File.ReadAllBytes(path).AsSpan();
-        if (bytes.StartsWith(StrictUtf8.Preamble)) bytes = bytes[StrictUtf8.Preamble.Length..];
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         var tokens = new List<string>();
         var frequencies = new List<long>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -92,7 +92,8 @@ public sealed partial class Vocabulary
         return (Unescape(path, number, text.AsSpan(0, tab)), count);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? Escape(text) : Escape(text[..40]) + "...";
+    // A raw line of the file as an error shows it: cut short, tabs visible.
+    private static string Shorten(string raw) => (raw.Length <= 40 ? raw : raw[..40] + "...").Replace("\t", @"\t", StringComparison.Ordinal);
 
     private static string Escape(string token)
     {
