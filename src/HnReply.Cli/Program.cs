@@ -9,6 +9,11 @@ root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(SuggestCommand.Create());
+root.Subcommands.Add(CompleteCommand.Create());
+root.Subcommands.Add(TypeCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
 
 var parse = root.Parse(args);

@@ -13,6 +13,9 @@ public static class ModelDirectory
 {
     public const string ManifestFile = "model.json";
 
+    /// <summary>snake_case names and enums as strings: how every manifest is written and read.</summary>
+    public static JsonSerializerOptions JsonOptions => Json;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

@@ -1,0 +1,194 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using HnReply.Cli.Output;
+using HnReply.Corpus;
+using HnReply.Evaluation;
+using HnReply.Models;
+using HnReply.Prediction;
+using Spectre.Console;
+
+namespace HnReply.Cli.Commands;
+
+/// <summary>
+/// <c>hnreply eval MODEL...</c>: the ladder. Every model is scored on the same held-out data —
+/// language models on documents (the store's split or <c>--text FILE</c>), repliers on pairs (the
+/// store's split or <c>--pairs FILE</c>) — and printed as one table, one row per model.
+/// </summary>
+internal static class EvalCommand
+{
+    private static readonly Argument<string[]> Models = new("MODEL") { Description = "Model directories", Arity = ArgumentArity.OneOrMore };
+    private static readonly Option<string> SplitOption = new("--split") { Description = "Held-out split of the store", DefaultValueFactory = _ => "test" };
+    private static readonly Option<string?> Text = new("--text") { Description = "Plain-text file, one document per line, for language models" };
+    private static readonly Option<string?> PairsFile = new("--pairs") { Description = "JSONL pairs (as `hnreply export pairs` writes) for repliers" };
+    private static readonly Option<string?> Report = new("--report") { Description = "Folder to write the ladder to as Markdown, JSON and a PNG chart" };
+    private static readonly Option<int> Limit = new("--limit") { Description = "Evaluate at most this many documents or pairs (0 = all)", DefaultValueFactory = _ => 0 };
+
+    public static Command Create()
+    {
+        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit };
+        SplitFlags.AddTo(command);
+        CommandAction.Set(command, async (parse, cancellationToken) =>
+        {
+            var split = SplitNames.Parse(parse.GetValue(SplitOption)!);
+            int limit = Math.Max(0, parse.GetValue(Limit));
+            var rows = new List<Row>();
+            var held = new HeldOut(parse, split, limit);
+            foreach (string directory in parse.GetValue(Models)!)
+            {
+                var model = ModelLoader.Load(directory);
+                long size = ModelLoader.SizeOnDisk(directory);
+                var kind = ModelDirectory.ReadManifest(directory).Kind;
+                if (model is ILanguageModel lm)
+                {
+                    var documents = held.Documents();
+                    var report = await ProgressDisplay.RunAsync($"eval {Path.GetFileName(directory.TrimEnd('/'))}", "documents", progress =>
+                        Task.Run(() => new LanguageModelEvaluator(lm).Evaluate(documents, new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
+                    rows.Add(new Row(directory, kind, size, report, null));
+                }
+                else if (model is IReplier replier)
+                {
+                    var pairs = held.Pairs();
+                    var report = await ProgressDisplay.RunAsync($"eval {Path.GetFileName(directory.TrimEnd('/'))}", "steps", progress =>
+                        Task.Run(() => new ReplierEvaluator(replier, seed: parse.GetValue(GlobalOptions.Seed)).Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
+                    rows.Add(new Row(directory, kind, size, null, report));
+                }
+            }
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(rows.Select(ToJson));
+            else PrintTable(rows, held.Description);
+            if (parse.GetValue(Report) is { } folder) WriteReport(folder, rows, held.Description);
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record Row(string Model, string Kind, long Bytes, LanguageModelReport? Language, ReplierReport? Replies);
+
+    /// <summary>The held-out data, read once and shared by every model of the run.</summary>
+    private sealed class HeldOut(ParseResult parse, Split split, int limit)
+    {
+        private List<string>? _documents;
+        private List<ReplyPair>? _pairs;
+        private List<string>? _trainingReplies;
+
+        public string Description { get; private set; } = "";
+
+        public List<string> Documents() => _documents ??= Load(() =>
+        {
+            if (parse.GetValue(Text) is { } file)
+            {
+                if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file");
+                Describe($"{file}");
+                return File.ReadLines(file).ToList();
+            }
+            using var store = GlobalOptions.OpenStore(parse);
+            Describe($"{store.Path}, {split.Name()} split");
+            return store.Comments(SplitFlags.Read(parse), split).ToList();
+        });
+
+        public List<ReplyPair> Pairs() => _pairs ??= Load(() =>
+        {
+            if (parse.GetValue(PairsFile) is { } file)
+            {
+                Describe(file);
+                return ReplyPairFile.Read(file).ToList();
+            }
+            using var store = GlobalOptions.OpenStore(parse);
+            Describe($"{store.Path}, {split.Name()} split");
+            return store.Pairs(SplitFlags.Read(parse), split).ToList();
+        });
+
+        // Copy rate compares generated replies with the store's training replies (none without a store).
+        public List<string> TrainingReplies() => _trainingReplies ??= File.Exists(parse.GetValue(GlobalOptions.Store))
+            ? Open(store => store.Pairs(SplitFlags.Read(parse), Split.Train).Select(p => p.Reply).ToList())
+            : [];
+
+        private List<T> Load<T>(Func<List<T>> read)
+        {
+            var all = read();
+            if (all.Count == 0) throw new ArgumentException($"no held-out data in {Description}");
+            return limit > 0 ? all.Take(limit).ToList() : all;
+        }
+
+        private void Describe(string what) => Description = Description.Length == 0 ? what : Description.Contains(what, StringComparison.Ordinal) ? Description : $"{Description}; {what}";
+
+        private List<string> Open(Func<CorpusStore, List<string>> read)
+        {
+            using var store = GlobalOptions.OpenStore(parse);
+            return read(store);
+        }
+    }
+
+    private static object ToJson(Row row) => row.Language is { } l
+        ? new Dictionary<string, object>
+        {
+            ["model"] = row.Model, ["kind"] = row.Kind, ["bytes"] = row.Bytes, ["tokens"] = l.Tokens, ["perplexity"] = l.Perplexity,
+            ["bits_per_char"] = l.BitsPerCharacter, ["top1"] = l.Top1, ["top3"] = l.Top3, ["top5"] = l.Top5,
+            ["keystroke_savings"] = l.KeystrokeSavings, ["tokens_per_sec"] = l.TokensPerSecond,
+        }
+        : new Dictionary<string, object>
+        {
+            ["model"] = row.Model, ["kind"] = row.Kind, ["bytes"] = row.Bytes, ["pairs"] = row.Replies!.Pairs,
+            ["recall_at_1_of_10"] = row.Replies.RecallAt1Of10, ["mrr_10"] = row.Replies.Mrr10,
+            ["recall_at_1_of_100"] = row.Replies.RecallAt1Of100, ["mrr_100"] = row.Replies.Mrr100,
+            ["distinct_1"] = row.Replies.Distinct1, ["distinct_2"] = row.Replies.Distinct2,
+            ["copy_rate_8gram"] = row.Replies.CopyRate8Gram, ["replies_per_sec"] = row.Replies.RepliesPerSecond,
+        };
+
+    private static readonly string[] LanguageHeader = ["model", "kind", "size", "tokens", "perplexity", "bits/char", "top-1", "top-3", "top-5", "keystrokes saved", "tokens/s"];
+    private static readonly string[] ReplierHeader = ["model", "kind", "size", "pairs", "R@1/10", "MRR/10", "R@1/100", "MRR/100", "distinct-1", "distinct-2", "8-gram copy", "replies/s"];
+
+    private static IEnumerable<string[]> LanguageRows(List<Row> rows) => rows.Where(r => r.Language is not null).Select(r => new[]
+    {
+        r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Language!.Tokens:N0}", F(r.Language.Perplexity, "F2"), F(r.Language.BitsPerCharacter, "F3"),
+        Percent(r.Language.Top1), Percent(r.Language.Top3), Percent(r.Language.Top5), Percent(r.Language.KeystrokeSavings), $"{r.Language.TokensPerSecond:N0}",
+    });
+
+    private static IEnumerable<string[]> ReplierRows(List<Row> rows) => rows.Where(r => r.Replies is not null).Select(r => new[]
+    {
+        r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Replies!.Pairs:N0}", Percent(r.Replies.RecallAt1Of10), F(r.Replies.Mrr10, "F3"),
+        Percent(r.Replies.RecallAt1Of100), F(r.Replies.Mrr100, "F3"), F(r.Replies.Distinct1, "F3"), F(r.Replies.Distinct2, "F3"),
+        Percent(r.Replies.CopyRate8Gram), $"{r.Replies.RepliesPerSecond:N0}",
+    });
+
+    private static void PrintTable(List<Row> rows, string description)
+    {
+        AnsiConsole.MarkupLine($"[bold]held-out data:[/] {Markup.Escape(description)}");
+        foreach (var (header, body) in new[] { (LanguageHeader, LanguageRows(rows).ToList()), (ReplierHeader, ReplierRows(rows).ToList()) })
+        {
+            if (body.Count == 0) continue;
+            var table = new Table().AddColumns(header);
+            foreach (var row in body) table.AddRow(row.Select(Markup.Escape).ToArray());
+            AnsiConsole.Write(table);
+        }
+    }
+
+    private static void WriteReport(string folder, List<Row> rows, string description)
+    {
+        Directory.CreateDirectory(folder);
+        var markdown = new StringBuilder($"# HnReply ladder\n\nHeld-out data: {description}\n\n");
+        foreach (var (header, body) in new[] { (LanguageHeader, LanguageRows(rows).ToList()), (ReplierHeader, ReplierRows(rows).ToList()) })
+        {
+            if (body.Count == 0) continue;
+            markdown.Append("| ").AppendJoin(" | ", header).Append(" |\n|").Append(string.Concat(header.Select(_ => " --- |"))).Append('\n');
+            foreach (var row in body) markdown.Append("| ").AppendJoin(" | ", row).Append(" |\n");
+            markdown.Append('\n');
+        }
+        markdown.Append("![ladder](ladder.png)\n");
+        File.WriteAllText(Path.Combine(folder, "ladder.md"), markdown.ToString());
+        File.WriteAllText(Path.Combine(folder, "ladder.json"), JsonOutput.Serialize(rows.Select(ToJson)));
+        LadderChart.Write(Path.Combine(folder, "ladder.png"),
+            rows.Where(r => r.Language is not null).Select(r => (r.Model, r.Language!.Perplexity)).ToList(),
+            rows.Where(r => r.Replies is not null).Select(r => (r.Model, r.Replies!.RecallAt1Of10)).ToList());
+        Console.Error.WriteLine($"wrote {Path.Combine(folder, "ladder.md")}, ladder.json and ladder.png");
+    }
+
+    private static string F(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
+    private static string Percent(double value) => double.IsFinite(value) ? value.ToString("P1", CultureInfo.InvariantCulture) : "-";
+    private static string Megabytes(long bytes) => $"{bytes / 1e6:F1} MB";
+
+    private sealed class Progress(IProgress<ProgressReading> display) : IProgress<EvaluationProgress>
+    {
+        public void Report(EvaluationProgress value) => display.Report(new ProgressReading(value.Done, value.Total, ""));
+    }
+}

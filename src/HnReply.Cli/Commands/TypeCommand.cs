@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using HnReply.Prediction;
+using Spectre.Console;
+
+namespace HnReply.Cli.Commands;
+
+/// <summary>
+/// <c>hnreply type MODEL</c>: type in the terminal and watch suggestions follow every keystroke;
+/// Tab accepts the first, Enter starts a new line, Esc or Ctrl+C quits. With input redirected it
+/// reads lines instead and prints the suggestions after each one (handy for scripts and tests).
+/// </summary>
+internal static class TypeCommand
+{
+    private static readonly Option<int> K = new("-k") { Description = "How many suggestions to show", DefaultValueFactory = _ => 3 };
+
+    public static Command Create()
+    {
+        var command = new Command("type", "Type with live next-word suggestions (Tab accepts the first)") { SuggestCommand.Model, K };
+        CommandAction.Set(command, (parse, cancellationToken) =>
+        {
+            var session = new TypingSession(ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!));
+            int k = Math.Max(1, parse.GetValue(K));
+            if (Console.IsInputRedirected) RunLines(session, k);
+            else RunInteractive(session, k, cancellationToken);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static void RunLines(TypingSession session, int k)
+    {
+        while (Console.In.ReadLine() is { } line)
+        {
+            Console.Out.WriteLine(string.Join('\t', session.Suggest(line, k).Select(s => s.Text)));
+        }
+    }
+
+    private static void RunInteractive(TypingSession session, int k, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        AnsiConsole.MarkupLine("[grey]Type; Tab accepts the first suggestion, Esc quits.[/]");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var suggestions = session.Suggest(text.ToString(), k);
+            string shown = string.Join("  ", suggestions.Select((s, i) => i == 0 ? $"[bold yellow]{Markup.Escape(s.Text)}[/]" : Markup.Escape(s.Text)));
+            string current = text.ToString().Split('\n')[^1];
+            AnsiConsole.Markup($"\r\u001b[2K{Markup.Escape(current)}[grey]▏[/] {shown}");
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Escape) break;
+            switch (key.Key)
+            {
+                case ConsoleKey.Tab when suggestions.Count > 0:
+                    Accept(text, suggestions[0].Text);
+                    break;
+                case ConsoleKey.Backspace when text.Length > 0:
+                    text.Length--;
+                    break;
+                case ConsoleKey.Enter:
+                    AnsiConsole.Markup($"\r\u001b[2K{Markup.Escape(current)}\n");
+                    text.Append('\n');
+                    break;
+                default:
+                    if (!char.IsControl(key.KeyChar)) text.Append(key.KeyChar);
+                    break;
+            }
+        }
+        AnsiConsole.WriteLine();
+    }
+
+    // Replaces the word being typed (if any) by the suggestion, then adds a space.
+    private static void Accept(StringBuilder text, string word)
+    {
+        int start = text.Length;
+        while (start > 0 && char.IsLetterOrDigit(text[start - 1])) start--;
+        text.Length = start;
+        text.Append(word).Append(' ');
+    }
+}
