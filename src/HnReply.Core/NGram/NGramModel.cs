@@ -77,7 +77,7 @@ public sealed partial class NGramModel
         var state = new NGramState();
         state.Words[0] = Bos;
         state.Indices[0] = Bos;
-        state.Length = Order > 1 && HasChildren(0, Bos) ? 1 : 0;
+        state.Length = Order > 1 && Extends(0, Bos) ? 1 : 0;
         return state;
     }
 
@@ -105,7 +105,7 @@ public sealed partial class NGramModel
 
         int nextLength = 0;
         int limit = Math.Min(matched + 1, Order - 1);
-        while (nextLength < limit && HasChildren(nextLength, next.Indices[nextLength])) nextLength++;
+        while (nextLength < limit && Extends(nextLength, next.Indices[nextLength])) nextLength++;
         for (int j = 1; j < nextLength; j++) next.Words[j] = state.Words[j - 1];
         next.Length = nextLength;
         return log10 * Ln10;
@@ -151,10 +151,12 @@ public sealed partial class NGramModel
         return new PerplexityResult(count, tokens, oov, total, oovTotal);
     }
 
+    // Whether a state must keep this n-gram as context: it has continuations, or a backoff that a
+    // later word pays (a file may give one to an n-gram without continuations; KenLM keeps those too).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool HasChildren(int order, int index)
+    private bool Extends(int order, int index)
     {
         var level = _entries[order];
-        return level[index + 1].FirstChild > level[index].FirstChild;
+        return level[index + 1].FirstChild > level[index].FirstChild || level[index].Log10Backoff != 0;
     }
 }

@@ -4,8 +4,9 @@ namespace HnReply.NGram;
 
 /// <summary>
 /// The context an <see cref="NGramModel"/> query starts from, owned by the caller (KenLM's State):
-/// the most recent words, newest first, cut to the longest suffix of the history that the model
-/// has continuations for (KenLM's right-state minimisation, which never changes a score), at most
+/// the most recent words, newest first, cut to the longest suffix of the history that can still
+/// matter: one the model has continuations or a backoff for (KenLM's right-state minimisation,
+/// which never changes a score), at most
 /// Order - 1 words. Alongside each suffix it keeps that n-gram's position in the model, so a query
 /// does no lookups for its context. <c>default</c> is the empty context (no history at all);
 /// <see cref="NGramModel.Begin"/> gives the start of a sentence. A state belongs to the model that
