@@ -12,6 +12,8 @@ internal sealed class ConfigFile
 {
     public static readonly Option<string?> Path = new("--config") { Description = "JSON file of settings; flags given on the command line win" };
 
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     private readonly JsonObject _values;
     private readonly string? _file;
 
@@ -44,7 +46,7 @@ internal sealed class ConfigFile
         if (explicitFlag || !_values.TryGetPropertyValue(key, out var node) || node is null) return parse.GetValue(option)!;
         try
         {
-            return node.Deserialize<T>(new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } })!;
+            return node.Deserialize<T>(Json)!;
         }
         catch (JsonException)
         {

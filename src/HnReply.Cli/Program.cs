@@ -14,6 +14,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SuggestCommand.Create());
 root.Subcommands.Add(CompleteCommand.Create());
 root.Subcommands.Add(TypeCommand.Create());
+root.Subcommands.Add(ReplyCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
 
 var parse = root.Parse(args);

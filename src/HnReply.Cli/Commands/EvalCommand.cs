@@ -153,6 +153,8 @@ internal static class EvalCommand
 
     private static void PrintTable(List<Row> rows, string description)
     {
+        // Redirected output has no terminal width: keep rows whole rather than wrapping them at 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
         AnsiConsole.MarkupLine($"[bold]held-out data:[/] {Markup.Escape(description)}");
         foreach (var (header, body) in new[] { (LanguageHeader, LanguageRows(rows).ToList()), (ReplierHeader, ReplierRows(rows).ToList()) })
         {

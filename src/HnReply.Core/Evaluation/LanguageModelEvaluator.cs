@@ -32,16 +32,18 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
             var state = model.Begin();
             for (int i = 0; i < ids.Length; i++)
             {
-                model.NextTokenProbabilities(state, probabilities);
+                // Exact log-probability and the top 5 come from the model's own fast paths; the full
+                // distribution is only needed for the words whose keystrokes are simulated.
                 int target = ids[i];
-                float p = probabilities[target];
-                perplexity.Add(Math.Log(Math.Max(p, float.Epsilon)));
-                int rank = Rank(probabilities, target);
-                if (rank < 1) hits[0]++;
-                if (rank < 3) hits[1]++;
-                if (rank < 5) hits[2]++;
+                perplexity.Add(model.LogProbability(state, target));
+                var top = model.TopK(state, 5);
+                int rank = IndexOf(top, target);
+                if (rank is >= 0 and < 1) hits[0]++;
+                if (rank is >= 0 and < 3) hits[1]++;
+                if (rank >= 0) hits[2]++;
                 if (i < tokens.Count && keystrokeWordsDone < keystrokeWords && target != Vocabulary.Unk && tokens[i].Any(char.IsLetter))
                 {
+                    model.NextTokenProbabilities(state, probabilities);
                     keystrokes.AddWord(tokens[i], Suggestions(probabilities));
                     keystrokeWordsDone++;
                 }
@@ -55,16 +57,13 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
             hits[0] / n, hits[1] / n, hits[2] / n, keystrokes.Savings, keystrokeWordsDone, perplexity.Tokens / Math.Max(seconds, 1e-9), seconds);
     }
 
-    // Tokens strictly more likely than the target, plus equally likely ones with a lower id (a fixed tie order).
-    private static int Rank(float[] probabilities, int target)
+    private static int IndexOf(IReadOnlyList<(int Id, double Probability)> top, int target)
     {
-        float p = probabilities[target];
-        int rank = 0;
-        for (int i = 0; i < probabilities.Length; i++)
+        for (int i = 0; i < top.Count; i++)
         {
-            if (probabilities[i] > p || (probabilities[i] == p && i < target)) rank++;
+            if (top[i].Id == target) return i;
         }
-        return rank;
+        return -1;
     }
 
     // Top-3 offered words for each typed prefix, from one sort of the distribution at this position.

@@ -33,6 +33,13 @@ public sealed class NGramLanguageModel(NGramModel model, Vocabulary vocabulary, 
 
     public double LogProbability(LanguageModelState state, int token) => model.Score(((State)state).Context, token, out _);
 
+    public IReadOnlyList<(int Id, double Probability)> TopK(LanguageModelState state, int k)
+    {
+        var best = new (int Id, double Probability)[k];
+        int found = model.TopK(((State)state).Context, k, best);
+        return best[..found];
+    }
+
     public void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities)
     {
         var exact = new double[probabilities.Length];

@@ -35,6 +35,19 @@ public interface ILanguageModel
     /// </summary>
     void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities);
 
+    /// <summary>
+    /// The <paramref name="k"/> most likely next tokens, best first (ties: lower id first). Models
+    /// with a faster way than the full distribution (the n-gram's sorted continuations) override it.
+    /// </summary>
+    IReadOnlyList<(int Id, double Probability)> TopK(LanguageModelState state, int k)
+    {
+        var probabilities = new float[Vocabulary.Count];
+        NextTokenProbabilities(state, probabilities);
+        return Enumerable.Range(0, probabilities.Length)
+            .OrderByDescending(i => probabilities[i]).ThenBy(i => i)
+            .Take(k).Select(i => (i, (double)probabilities[i])).ToList();
+    }
+
     /// <summary>Natural-log probability of <paramref name="token"/> next; models override it with an exact value.</summary>
     double LogProbability(LanguageModelState state, int token)
     {
