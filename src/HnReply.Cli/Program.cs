@@ -15,7 +15,9 @@ root.Subcommands.Add(SuggestCommand.Create());
 root.Subcommands.Add(CompleteCommand.Create());
 root.Subcommands.Add(TypeCommand.Create());
 root.Subcommands.Add(ReplyCommand.Create());
-root.Subcommands.Add(QuickstartCommand.Create());
+root.Subcommands.Add(QuickstartCommand.Create(RunAsync));
 
-var parse = root.Parse(args);
-return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+return await RunAsync(args).ConfigureAwait(false);
+
+Task<int> RunAsync(string[] commandLine) =>
+    root.Parse(commandLine).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -119,21 +119,22 @@ internal static class EvalCommand
         }
     }
 
-    private static object ToJson(Row row) => row.Language is { } l
-        ? new Dictionary<string, object>
+    // NaN (a metric with too little data, such as 1-of-100 ranking on fewer than 100 pairs) is written as null.
+    private static Dictionary<string, object?> ToJson(Row row) => (row.Language is { } l
+        ? new Dictionary<string, object?>
         {
             ["model"] = row.Model, ["kind"] = row.Kind, ["bytes"] = row.Bytes, ["tokens"] = l.Tokens, ["perplexity"] = l.Perplexity,
             ["bits_per_char"] = l.BitsPerCharacter, ["top1"] = l.Top1, ["top3"] = l.Top3, ["top5"] = l.Top5,
             ["keystroke_savings"] = l.KeystrokeSavings, ["tokens_per_sec"] = l.TokensPerSecond,
         }
-        : new Dictionary<string, object>
+        : new Dictionary<string, object?>
         {
             ["model"] = row.Model, ["kind"] = row.Kind, ["bytes"] = row.Bytes, ["pairs"] = row.Replies!.Pairs,
             ["recall_at_1_of_10"] = row.Replies.RecallAt1Of10, ["mrr_10"] = row.Replies.Mrr10,
             ["recall_at_1_of_100"] = row.Replies.RecallAt1Of100, ["mrr_100"] = row.Replies.Mrr100,
             ["distinct_1"] = row.Replies.Distinct1, ["distinct_2"] = row.Replies.Distinct2,
             ["copy_rate_8gram"] = row.Replies.CopyRate8Gram, ["replies_per_sec"] = row.Replies.RepliesPerSecond,
-        };
+        }).ToDictionary(kv => kv.Key, kv => kv.Value is double d && !double.IsFinite(d) ? null : kv.Value);
 
     private static readonly string[] LanguageHeader = ["model", "kind", "size", "tokens", "perplexity", "bits/char", "top-1", "top-3", "top-5", "keystrokes saved", "tokens/s"];
     private static readonly string[] ReplierHeader = ["model", "kind", "size", "pairs", "R@1/10", "MRR/10", "R@1/100", "MRR/100", "distinct-1", "distinct-2", "8-gram copy", "replies/s"];

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using HnReply.Corpus;
+using Spectre.Console;
 
 namespace HnReply.Cli.Commands;
 
 /// <summary>
-/// <c>hnreply quickstart</c>: the one command a new user runs. Today: crawl the top stories with
-/// their threads into the store and show what was collected. Later rungs (training and the ladder)
-/// extend it.
+/// <c>hnreply quickstart</c>: the one command a new user runs. It crawls the top stories with
+/// their threads, trains the rungs of the ladder, evaluates them side by side on the held-out
+/// threads, and shows suggestions, a completion and a reply. Each step is the same command a user
+/// would type (<c>hnreply fetch</c>, <c>train</c>, <c>eval</c>, ...), run in-process, so quickstart
+/// shows exactly what those commands do.
 /// </summary>
 internal static class QuickstartCommand
 {
@@ -16,24 +19,76 @@ internal static class QuickstartCommand
         DefaultValueFactory = _ => 30,
     };
 
-    public static Command Create()
+    private static readonly Option<string> Models = new("--models")
     {
-        var command = new Command("quickstart", "Crawl the top stories with their threads and show the corpus statistics")
+        Description = "Folder for the trained models and the ladder report",
+        DefaultValueFactory = _ => "models",
+    };
+
+    /// <param name="run">Runs one hnreply command line in this process and returns its exit code.</param>
+    public static Command Create(Func<string[], Task<int>> run)
+    {
+        var command = new Command("quickstart", "Crawl the top stories, train the ladder of models, evaluate them side by side, and show samples")
         {
-            FetchCommand.Api, Stories, FetchCommand.Concurrency, FetchCommand.Timeout, FetchCommand.Retries,
+            FetchCommand.Api, Stories, Models, FetchCommand.Concurrency, FetchCommand.Timeout, FetchCommand.Retries,
         };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var splits = SplitFlags.Read(parse);
-            using var store = GlobalOptions.OpenStore(parse);
-            var request = new CrawlRequest(CrawlMode.Top, parse.GetValue(Stories));
-            request.Validate();
-            var crawl = await FetchCommand.RunAsync(parse, store, request, cancellationToken).ConfigureAwait(false);
-            Console.Out.WriteLine($"fetched {crawl.Read:N0} items ({crawl.Stored:N0} new or changed, {crawl.Errors:N0} failed) in {crawl.Elapsed.TotalSeconds:F1} s");
-            StatsCommand.Print(store.Stats(splits), store.Path);
-            return crawl.Errors == 0 ? 0 : 1;
+            string models = parse.GetValue(Models)!;
+            string[] common = ["--store", parse.GetValue(GlobalOptions.Store)!, "--seed", $"{parse.GetValue(GlobalOptions.Seed)}"];
+            string[] split = ["--valid-fraction", Invariant(splits.ValidFraction), "--test-fraction", Invariant(splits.TestFraction), "--split-seed", $"{splits.Seed}"];
+            string ngram = Path.Combine(models, "ngram"), retrieval = Path.Combine(models, "retrieval");
+
+            var steps = new List<(string Title, string[] Args)>
+            {
+                ("Crawl", ["fetch", "--top", $"{parse.GetValue(Stories)}", "--api", parse.GetValue(FetchCommand.Api)!,
+                           "--concurrency", $"{parse.GetValue(FetchCommand.Concurrency)}", "--timeout", Invariant(parse.GetValue(FetchCommand.Timeout)),
+                           "--retries", $"{parse.GetValue(FetchCommand.Retries)}"]),
+                ("Corpus", ["stats", .. split]),
+                ("Rung 1: n-gram language model", ["train", "ngram", "--out", ngram, .. split]),
+                ("Rung 0: retrieval replier", ["train", "retrieval", "--out", retrieval, .. split]),
+                ("The ladder on held-out threads", ["eval", ngram, retrieval, "--limit", "1000", "--report", Path.Combine(models, "report"), .. split]),
+            };
+            foreach (var (title, args) in steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+                int code = await run([.. args, .. common]).ConfigureAwait(false);
+                if (code != 0) return code;
+            }
+
+            AnsiConsole.Write(new Rule("[bold]Samples[/]").LeftJustified());
+            var (prompt, parent, storyTitle) = Prompts(parse, splits);
+            string[][] samples =
+            [
+                ["suggest", ngram, prompt + " ", "-k", "5"],
+                ["complete", ngram, prompt, "--words", "20"],
+                ["reply", retrieval, parent, "--title", storyTitle, "-n", "2"],
+            ];
+            foreach (string[] args in samples)
+            {
+                AnsiConsole.MarkupLine($"[grey]$ hnreply {Markup.Escape(string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{Shorten(a)}\"" : a)))}[/]");
+                int code = await run([.. args, .. common]).ConfigureAwait(false);
+                if (code != 0) return code;
+            }
+            return 0;
         });
         return command;
     }
+
+    // The first words of a held-out comment to continue, and a held-out comment to answer.
+    private static (string Prompt, string Parent, string Title) Prompts(ParseResult parse, SplitOptions splits)
+    {
+        using var store = GlobalOptions.OpenStore(parse);
+        var pair = store.Pairs(splits, Split.Test).FirstOrDefault(p => p.Parent.Split(' ').Length >= 6)
+                   ?? store.Pairs(splits).First();
+        string prompt = string.Join(' ', pair.Reply.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4));
+        return (prompt, pair.Parent, pair.Title);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
