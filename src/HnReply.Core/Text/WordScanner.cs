@@ -10,9 +10,9 @@ namespace HnReply.Text;
 /// unbalanced closing bracket (so "(see https://x.org/a_(b))." keeps "a_(b)");</item>
 /// <item>word: letters, digits, marks and '_', joined across one inner '.', '-', '/', '@', '&amp;',
 /// apostrophe ("don't", "o'clock"), or ',', ':' and en dash between digits ("1,000.5", "10:30",
-/// "2010–2020"); it may
-/// start with a sign, '.', '#' or '@' before a digit or letter ("-5", ".NET", "#1") and end in
-/// "++" or "#" ("C++", "C#") or in the apostrophe of a plural possessive ("users'");</item>
+/// "2010–2020"); it may start with a sign, '.', '#' or '@' before a digit or letter ("-5",
+/// ".NET", "#1") and end in "++" or "#" ("C++", "C#") or in the apostrophe of a plural
+/// possessive ("users'");</item>
 /// <item>symbol: anything else, one grapheme cluster (an emoji with its modifiers and joiners is
 /// one token), except that "..." and "?!" style runs and repeats of one ASCII mark ("--") are one.</item>
 /// </list>
@@ -67,7 +67,8 @@ internal static class WordScanner
         return j - i;
     }
 
-    // Brackets and quotes stay single characters: the detokenizer pairs and spaces them one by one.
+    // Brackets, quotes, commas and semicolons stay single characters: the detokenizer pairs and
+    // spaces them one by one.
     private static bool IsSingle(char c) => c is '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or ',' or ';';
 
     private static bool IsWordPart(ReadOnlySpan<char> text, int j, out int width) =>
