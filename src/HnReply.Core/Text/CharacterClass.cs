@@ -35,8 +35,9 @@ internal static class CharacterClasses
         return OfRune(rune);
     }
 
+    /// <summary>Whether a word can start at <paramref name="i"/>: a letter, digit or '_' (false past the end).</summary>
     public static bool IsWordAt(ReadOnlySpan<char> text, int i) =>
-        i < text.Length && At(text, i, out _) is CharacterClass.Letter or CharacterClass.Digit || (i < text.Length && text[i] == '_');
+        i < text.Length && (text[i] == '_' || At(text, i, out _) is CharacterClass.Letter or CharacterClass.Digit);
 
     public static bool IsLetterAt(ReadOnlySpan<char> text, int i) => i < text.Length && At(text, i, out _) == CharacterClass.Letter;
 

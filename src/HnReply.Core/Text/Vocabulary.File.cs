@@ -52,7 +52,7 @@ public sealed partial class Vocabulary
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         var tokens = new List<string>();
         var frequencies = new List<long>();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var number = 1; !bytes.IsEmpty; number++)
         {
             var end = bytes.IndexOf((byte)'\n');
@@ -62,14 +62,14 @@ public sealed partial class Vocabulary
             var (token, count) = ParseLine(path, number, line);
             if (number <= Specials.Length && token != Specials[number - 1])
                 throw new InvalidDataException($"{path}:{number}: expected the special token {Specials[number - 1]}, found \"{Escape(token)}\" (lines 1-4 hold {string.Join(' ', Specials)})");
-            if (!lines.TryAdd(token, number))
-                throw new InvalidDataException($"{path}:{number}: duplicate token \"{Escape(token)}\" (first on line {lines[token]})");
+            if (!ids.TryAdd(token, number - 1))
+                throw new InvalidDataException($"{path}:{number}: duplicate token \"{Escape(token)}\" (first on line {ids[token] + 1})");
             tokens.Add(token);
             frequencies.Add(count);
         }
         if (tokens.Count < Specials.Length)
             throw new InvalidDataException($"{path}: only {tokens.Count} lines; a vocabulary starts with the special tokens {string.Join(' ', Specials)} on lines 1-4");
-        return new Vocabulary([.. tokens], [.. frequencies]);
+        return new Vocabulary([.. tokens], [.. frequencies], ids);
     }
 
     private static (string Token, long Count) ParseLine(string path, int number, ReadOnlySpan<byte> line)

@@ -10,9 +10,9 @@ namespace HnReply.Text;
 /// unbalanced closing bracket (so "(see https://x.org/a_(b))." keeps "a_(b)");</item>
 /// <item>word: letters, digits, marks and '_', joined across one inner '.', '-', '/', '@', '&amp;',
 /// apostrophe ("don't", "o'clock"), or ',', ':' and en dash between digits ("1,000.5", "10:30",
-/// "2010–2020"); it may
-/// start with a sign, '.', '#' or '@' before a digit or letter ("-5", ".NET", "#1") and end in
-/// "++" or "#" ("C++", "C#") or in the apostrophe of a plural possessive ("users'");</item>
+/// "2010–2020"); it may start with a sign, '.', '#' or '@' before a digit or letter ("-5",
+/// ".NET", "#1") and end in "++" or "#" ("C++", "C#") or in the apostrophe of a plural
+/// possessive ("users'");</item>
 /// <item>symbol: anything else, one grapheme cluster (an emoji with its modifiers and joiners is
 /// one token), except that "..." and "?!" style runs and repeats of one ASCII mark ("--") are one.</item>
 /// </list>
@@ -26,11 +26,11 @@ internal static class WordScanner
             : rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7
             : rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 4
             : 0;
-        if (prefix == 0) return 0;
+        // Checked before scanning, so every scan is consumed as a token and the tokenizer stays linear.
+        if (prefix == 0 || !CharacterClasses.IsWordAt(rest, prefix)) return 0;
         var end = prefix;
         while (end < rest.Length && !EndsUrl(rest[end])) end++;
-        while (end > prefix && IsTrailingPunctuation(rest[..end])) end--;
-        return end > prefix && CharacterClasses.IsWordAt(rest, prefix) ? end : 0;
+        return TrimTrailingPunctuation(rest[..end], prefix);
     }
 
     /// <summary>The length of the word at <paramref name="i"/>, or 0 when no word starts there.</summary>
@@ -67,7 +67,8 @@ internal static class WordScanner
         return j - i;
     }
 
-    // Brackets and quotes stay single characters: the detokenizer pairs and spaces them one by one.
+    // Brackets, quotes, commas and semicolons stay single characters: the detokenizer pairs and
+    // spaces them one by one.
     private static bool IsSingle(char c) => c is '(' or ')' or '[' or ']' or '{' or '}' or '"' or '\'' or ',' or ';';
 
     private static bool IsWordPart(ReadOnlySpan<char> text, int j, out int width) =>
@@ -78,7 +79,7 @@ internal static class WordScanner
     private static bool IsLead(ReadOnlySpan<char> text, int j)
     {
         var c = text[j];
-        if (j > 0 && text[j - 1] is not (' ' or '\t' or '\n' or '(' or '[' or '"' or '\'' or '“' or '‘')) return false;
+        if (j > 0 && !char.IsWhiteSpace(text[j - 1]) && text[j - 1] is not ('(' or '[' or '"' or '\'' or '“' or '‘')) return false;
         return c switch
         {
             '-' or '+' or '.' => CharacterClasses.IsAsciiDigitAt(text, j + 1) || (c == '.' && CharacterClasses.IsLetterAt(text, j + 1)),
@@ -115,14 +116,28 @@ internal static class WordScanner
 
     private static bool EndsUrl(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '<' or '>' or '`';
 
-    // The last character of a URL candidate that belongs to the sentence instead: closing
-    // punctuation, or a closing bracket with no opener inside the URL.
-    private static bool IsTrailingPunctuation(ReadOnlySpan<char> url) => url[^1] switch
+    // Drops the characters at the end of a URL candidate that belong to the sentence instead:
+    // closing punctuation, and closing brackets with no opener inside the URL. Brackets are
+    // counted once, so a long run of them costs linear time, not quadratic.
+    private static int TrimTrailingPunctuation(ReadOnlySpan<char> url, int prefix)
     {
-        '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '*' or '”' or '’' or '…' or '。' or '，' => true,
-        ')' => url.Count(')') > url.Count('('),
-        ']' => url.Count(']') > url.Count('['),
-        '}' => url.Count('}') > url.Count('{'),
-        _ => false,
-    };
+        var parentheses = url.Count(')') - url.Count('(');
+        var brackets = url.Count(']') - url.Count('[');
+        var braces = url.Count('}') - url.Count('{');
+        var end = url.Length;
+        while (end > prefix)
+        {
+            var unmatched = url[end - 1] switch
+            {
+                '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '*' or '”' or '’' or '…' or '。' or '，' => true,
+                ')' => parentheses-- > 0,
+                ']' => brackets-- > 0,
+                '}' => braces-- > 0,
+                _ => false,
+            };
+            if (!unmatched) break;
+            end--;
+        }
+        return end;
+    }
 }

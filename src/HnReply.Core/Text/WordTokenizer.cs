@@ -7,7 +7,7 @@ namespace HnReply.Text;
 /// a whole fenced block is <see cref="Code"/> (its content is not tokenized: code is not prose), and
 /// a '&gt;' opening a paragraph is the <see cref="Quote"/> marker. Inside paragraphs
 /// <see cref="WordScanner"/> cuts URLs, words and symbols; all other whitespace is a plain break.
-/// The markers cannot arise from text: a literal "&lt;p&gt;" is cut into '&lt;', 'p', '&gt;'.
+/// The paragraph and code markers cannot arise from text: a literal "&lt;p&gt;" is cut into '&lt;', 'p', '&gt;'.
 /// Detokenizing is <see cref="WordDetokenizer"/>. One pass, no regular expressions.
 /// </summary>
 internal sealed class WordTokenizer(TokenizerOptions options) : ITokenizer

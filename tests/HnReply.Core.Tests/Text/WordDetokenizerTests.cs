@@ -17,9 +17,9 @@ public class WordDetokenizerTests
     [Fact]
     public void Detokenize_StraightQuotes_OpenAndCloseByTurns()
     {
-        string[] tokens = ["He", "said", "\"", "hi", "\"", "and", "'", "bye", "'", "then", "\"", "ok", "\"", "."];
+        string[] tokens = ["He", "said", "\"", "hi", "\"", "and", "'", "bye", "'", "then", "\"", "ok", "\"", "in", "`", "x", "`", "."];
 
-        Assert.Equal("He said \"hi\" and 'bye' then \"ok\".", Word.Detokenize(tokens));
+        Assert.Equal("He said \"hi\" and 'bye' then \"ok\" in `x`.", Word.Detokenize(tokens));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public partial class WordRoundTripTests
         "“Smart quotes” and ‘single smart’ ones.",
         "Email me@example.com about .NET, #1 and +1.",
         "The 2010–2020 range — roughly 1.5x, not 2x.",
+        "Run `make test` and `ls`, then retry.",
     ];
 
     [Theory]

@@ -97,4 +97,19 @@ public class WordTokenizerTests
 
         Assert.Equal(expected, parallel);
     }
+
+    [Theory]
+    [InlineData("https://x.org/a", 200_000)]
+    [InlineData("http://.", 200_000)]
+    [InlineData("```\n", 200_000)]
+    public void Tokenize_AdversarialRepeats_TakesLinearTime(string unit, int repeats)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, repeats / unit.Length)) + new string(')', repeats);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var tokens = Word.Tokenize(text);
+
+        Assert.NotEmpty(tokens);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed} for {text.Length} characters");
+    }
 }
