@@ -39,11 +39,24 @@ internal sealed class ConfigFile
     }
 
     /// <summary>The flag's value when given on the command line, else the config file's, else the flag's default.</summary>
-    public T Get<T>(ParseResult parse, Option<T> option)
+    public T Get<T>(ParseResult parse, Option<T> option) => Get(parse, option, parse.GetValue(option)!);
+
+    /// <summary>The flag's value when given on the command line, else the config file's, else <paramref name="fallback"/> (a preset's value).</summary>
+    public T Get<T>(ParseResult parse, Option<T?> option, T fallback) where T : struct
     {
-        bool explicitFlag = parse.GetResult(option) is { Implicit: false };
-        string key = option.Name.TrimStart('-');
-        if (explicitFlag || !_values.TryGetPropertyValue(key, out var node) || node is null) return parse.GetValue(option)!;
+        if (parse.GetResult(option) is { Implicit: false }) return parse.GetValue(option) ?? fallback;
+        return FromFile(option.Name.TrimStart('-'), fallback);
+    }
+
+    private T Get<T>(ParseResult parse, Option<T> option, T fallback)
+    {
+        if (parse.GetResult(option) is { Implicit: false }) return parse.GetValue(option)!;
+        return FromFile(option.Name.TrimStart('-'), fallback);
+    }
+
+    private T FromFile<T>(string key, T fallback)
+    {
+        if (!_values.TryGetPropertyValue(key, out var node) || node is null) return fallback;
         try
         {
             return node.Deserialize<T>(Json)!;

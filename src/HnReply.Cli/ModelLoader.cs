@@ -1,5 +1,6 @@
 using HnReply.Models;
 using HnReply.NGram;
+using HnReply.Neural.Lstm;
 using HnReply.Prediction;
 using HnReply.Retrieval;
 
@@ -15,6 +16,7 @@ internal static class ModelLoader
         {
             "ngram" => NGramLanguageModel.Load(directory),
             "retrieval" => RetrievalReplier.Load(directory),
+            "lstm" => LstmLanguageModel.Load(directory),
             _ => throw new InvalidDataException($"{Path.Combine(directory, ModelDirectory.ManifestFile)}: unknown model kind '{manifest.Kind}' ({manifest.Format})"),
         };
     }

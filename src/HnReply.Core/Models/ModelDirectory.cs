@@ -56,6 +56,18 @@ public static class ModelDirectory
         }
     }
 
+    /// <summary>
+    /// Writes (or replaces) only <c>model.json</c> of a directory that its trainer fills in place
+    /// (so that it can resume), atomically: temp file, then rename.
+    /// </summary>
+    public static void WriteManifest(string path, ModelManifest manifest)
+    {
+        string file = Path.Combine(path, ManifestFile);
+        string temp = file + $".tmp-{Guid.NewGuid():N}";
+        File.WriteAllText(temp, JsonSerializer.Serialize(manifest, Json));
+        File.Move(temp, file, overwrite: true);
+    }
+
     /// <summary>Reads <c>model.json</c> of any kind.</summary>
     public static ModelManifest ReadManifest(string path)
     {

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using HnReply.Models;
+using HnReply.Neural.Runtime;
+using HnReply.Prediction;
+using HnReply.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Lstm;
+
+/// <summary>
+/// Rung 3 as an <see cref="ILanguageModel"/>: a trained LSTM with its tokenizer and vocabulary,
+/// loaded from a model directory (<c>hnreply-lstm/1</c>: model.json, vocab.txt, weights.dat).
+/// The weights are never changed by a query; a caller's state holds the hidden and cell vectors
+/// and the next-token distribution, so a keystroke costs one LSTM step, not the whole prefix.
+/// </summary>
+public sealed class LstmLanguageModel : ILanguageModel, IDisposable
+{
+    public const string FormatTag = "hnreply-lstm/1";
+
+    private readonly LstmNetwork _net;
+    private readonly Device _device;
+    private readonly State _begin;
+
+    private LstmLanguageModel(LstmNetwork net, Vocabulary vocabulary, ITokenizer tokenizer, Device device)
+    {
+        _net = net;
+        _device = device;
+        Vocabulary = vocabulary;
+        Tokenizer = tokenizer;
+        _net.eval();
+        var zeros = new float[net.Layers * net.HiddenSize];
+        _begin = Step(zeros, zeros, Vocabulary.Eos);
+    }
+
+    public string Kind => "lstm";
+    public Vocabulary Vocabulary { get; }
+    public ITokenizer Tokenizer { get; }
+
+    /// <summary>The start of a document: the state after the &lt;/s&gt; that precedes every document in training.</summary>
+    public LanguageModelState Begin() => _begin;
+
+    public LanguageModelState Advance(LanguageModelState state, int token)
+    {
+        var s = (State)state;
+        return Step(s.H, s.C, token);
+    }
+
+    public void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities) => ((State)state).Probabilities.CopyTo(probabilities);
+
+    public double LogProbability(LanguageModelState state, int token) => Math.Log(Math.Max(((State)state).Probabilities[token], float.Epsilon));
+
+    public IReadOnlyList<(int Id, double Probability)> TopK(LanguageModelState state, int k)
+    {
+        float[] p = ((State)state).Probabilities;
+        var best = new PriorityQueue<int, (float, int)>(k + 1);
+        for (int id = 0; id < p.Length; id++)
+        {
+            best.Enqueue(id, (p[id], -id));
+            if (best.Count > k) best.Dequeue();
+        }
+        var result = new List<(int, double)>(k);
+        while (best.TryDequeue(out int id, out _)) result.Add((id, p[id]));
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>Loads a model directory written by <c>hnreply train lstm</c>.</summary>
+    public static LstmLanguageModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu)
+    {
+        var manifest = ModelDirectory.ReadManifest(directory, "lstm", 1);
+        var options = manifest.Options.Deserialize<LstmOptions>(ModelDirectory.JsonOptions)
+                      ?? throw new InvalidDataException($"{directory}: model.json has no LSTM options");
+        var tokenization = manifest.Tokenizer.Deserialize<TokenizerOptions>(ModelDirectory.JsonOptions)
+                           ?? throw new InvalidDataException($"{directory}: model.json has no tokenizer settings");
+        var vocabulary = Vocabulary.Load(Path.Combine(directory, Vocabulary.FileName));
+        string weights = Path.Combine(directory, LstmTrainer.WeightsFile);
+        if (!File.Exists(weights)) throw new FileNotFoundException($"{weights}: missing from the model directory");
+        var torchDevice = TorchRuntime.Use(device);
+        var net = new LstmNetwork(vocabulary.Count, options);
+        try
+        {
+            net.load(weights);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or EndOfStreamException)
+        {
+            net.Dispose();
+            throw new InvalidDataException($"{weights}: cannot be read as this model's weights ({e.Message.Split('\n')[0]})", e);
+        }
+        net.to(torchDevice);
+        return new LstmLanguageModel(net, vocabulary, Tokenizers.Create(tokenization), torchDevice);
+    }
+
+    /// <summary>Perplexity of whole documents (each followed by &lt;/s&gt;), batched: the fast path for test sets.</summary>
+    public double Perplexity(IReadOnlyList<int[]> documents) => LstmTrainer.Perplexity(_net, documents, _device);
+
+    public void Dispose() => _net.Dispose();
+
+    private State Step(float[] h, float[] c, int token)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var shape = new long[] { _net.Layers, 1, _net.HiddenSize };
+        var input = tensor(new long[] { token }, [1, 1], ScalarType.Int64).to(_device);
+        var (logits, next) = _net.forward(input, (tensor(h, shape).to(_device), tensor(c, shape).to(_device)));
+        var probabilities = nn.functional.softmax(logits.view(-1), 0);
+        var p = probabilities.cpu().data<float>().ToArray();
+        p[Vocabulary.Bos] = 0;
+        p[Vocabulary.Pad] = 0;
+        float total = p.Sum();
+        for (int i = 0; i < p.Length; i++) p[i] /= total;
+        return new State(next.H.cpu().data<float>().ToArray(), next.C.cpu().data<float>().ToArray(), p);
+    }
+
+    private sealed class State(float[] h, float[] c, float[] probabilities) : LanguageModelState
+    {
+        public float[] H { get; } = h;
+        public float[] C { get; } = c;
+        public float[] Probabilities { get; } = probabilities;
+    }
+}

@@ -1,0 +1,137 @@
+using HnReply.Neural.Runtime;
+
+namespace HnReply.Neural.Lstm;
+
+public enum LstmPreset { None, Small, Medium, Large }
+
+public enum OptimizerKind { Sgd, AdamW }
+
+/// <summary>
+/// Everything that defines an LSTM language model run, with a reason for each default. The
+/// defaults are a small model that beats the n-gram on HN text within minutes on two CPU cores;
+/// <see cref="ForPreset"/> gives Zaremba, Sutskever &amp; Vinyals 2014 ("Recurrent Neural Network
+/// Regularization", arXiv 1409.2329), word-level Penn Treebank, whose every value a flag can override.
+/// </summary>
+public sealed record LstmOptions
+{
+    /// <summary>Which preset the values came from (recorded in model.json).</summary>
+    public LstmPreset Preset { get; init; }
+
+    /// <summary>Word vector size; equal to <see cref="HiddenSize"/> when weights are tied.</summary>
+    public int EmbeddingSize { get; init; } = 256;
+
+    /// <summary>LSTM units per layer: 256 keeps a step cheap on CPU while clearly beating 4-grams.</summary>
+    public int HiddenSize { get; init; } = 256;
+
+    /// <summary>Stacked LSTM layers; the paper uses 2.</summary>
+    public int Layers { get; init; } = 2;
+
+    /// <summary>Dropout on the non-recurrent connections (input, between layers, output), Zaremba et al.'s placement.</summary>
+    public double Dropout { get; init; } = 0.3;
+
+    /// <summary>Share the embedding and decoder matrices (Press &amp; Wolf 2017; Inan et al. 2017): fewer parameters, lower perplexity.</summary>
+    public bool TieWeights { get; init; } = true;
+
+    /// <summary>Every parameter starts uniform in ±InitRange (the paper's initialisation).</summary>
+    public double InitRange { get; init; } = 0.05;
+
+    /// <summary>AdamW converges in few epochs on small data; the presets use the paper's SGD.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
+
+    public double LearningRate { get; init; } = 0.002;
+
+    /// <summary>Decoupled weight decay for AdamW (Loshchilov &amp; Hutter 2019); SGD ignores it.</summary>
+    public double WeightDecay { get; init; } = 0.01;
+
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>The learning rate is multiplied by <see cref="DecayFactor"/> after each epoch past this one (the paper's max_epoch).</summary>
+    public int DecayAfterEpoch { get; init; } = 4;
+
+    /// <summary>1 = no step decay: the default run relies on AdamW and halving on a plateau; the presets use the paper's decay.</summary>
+    public double DecayFactor { get; init; } = 1;
+
+    /// <summary>Also halve the learning rate whenever validation perplexity does not improve (reduce-on-plateau).</summary>
+    public bool ReduceOnPlateau { get; init; } = true;
+
+    /// <summary>Stop after this many evaluations without improvement (0 = never).</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Global-norm gradient clipping (Pascanu et al. 2013); 5 in the paper.</summary>
+    public double ClipNorm { get; init; } = 5;
+
+    /// <summary>Truncated back-propagation length: the paper's 20 (small) or 35 steps.</summary>
+    public int Bptt { get; init; } = 35;
+
+    /// <summary>Parallel streams of the corpus (batch columns), as in the paper: 20.</summary>
+    public int BatchSize { get; init; } = 20;
+
+    /// <summary>Also validate every this many steps on large corpora (0 = only at the end of each epoch).</summary>
+    public int EvalEverySteps { get; init; }
+
+    /// <summary>Stop training after this many minutes, keeping the best checkpoint (0 = no limit): "train for a few minutes".</summary>
+    public double MaxMinutes { get; init; }
+
+    /// <summary>Write a resumable checkpoint at least this often (and at every epoch end).</summary>
+    public double CheckpointSeconds { get; init; } = 60;
+
+    /// <summary>Also checkpoint every this many steps (0 = only by time and at epoch ends).</summary>
+    public int CheckpointEverySteps { get; init; }
+
+    public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
+
+    /// <summary>libtorch intra-op threads (0 = one per core).</summary>
+    public int Threads { get; init; }
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>A preset's values, Zaremba et al. 2014, table 1.</summary>
+    public static LstmOptions ForPreset(LstmPreset preset) => preset switch
+    {
+        LstmPreset.Small => new LstmOptions
+        {
+            Preset = preset, EmbeddingSize = 200, HiddenSize = 200, Layers = 2, Dropout = 0, TieWeights = false, InitRange = 0.1,
+            Optimizer = OptimizerKind.Sgd, LearningRate = 1, WeightDecay = 0, Epochs = 13, DecayAfterEpoch = 4, DecayFactor = 0.5,
+            ReduceOnPlateau = false, Patience = 0, ClipNorm = 5, Bptt = 20, BatchSize = 20,
+        },
+        LstmPreset.Medium => new LstmOptions
+        {
+            Preset = preset, EmbeddingSize = 650, HiddenSize = 650, Layers = 2, Dropout = 0.5, TieWeights = false, InitRange = 0.05,
+            Optimizer = OptimizerKind.Sgd, LearningRate = 1, WeightDecay = 0, Epochs = 39, DecayAfterEpoch = 6, DecayFactor = 0.8,
+            ReduceOnPlateau = false, Patience = 0, ClipNorm = 5, Bptt = 35, BatchSize = 20,
+        },
+        LstmPreset.Large => new LstmOptions
+        {
+            Preset = preset, EmbeddingSize = 1500, HiddenSize = 1500, Layers = 2, Dropout = 0.65, TieWeights = false, InitRange = 0.04,
+            Optimizer = OptimizerKind.Sgd, LearningRate = 1, WeightDecay = 0, Epochs = 55, DecayAfterEpoch = 14, DecayFactor = 1 / 1.15,
+            ReduceOnPlateau = false, Patience = 0, ClipNorm = 10, Bptt = 35, BatchSize = 20,
+        },
+        _ => new LstmOptions(),
+    };
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming every invalid value at once.</summary>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (EmbeddingSize < 1) errors.Add($"--embedding must be positive, got {EmbeddingSize}");
+        if (HiddenSize < 1) errors.Add($"--hidden must be positive, got {HiddenSize}");
+        if (Layers < 1) errors.Add($"--layers must be positive, got {Layers}");
+        if (Dropout is < 0 or >= 1) errors.Add($"--dropout must be in [0, 1), got {Dropout}");
+        if (TieWeights && EmbeddingSize != HiddenSize) errors.Add($"--tie-weights needs --embedding equal to --hidden, got {EmbeddingSize} and {HiddenSize}");
+        if (InitRange <= 0) errors.Add($"--init-range must be positive, got {InitRange}");
+        if (LearningRate <= 0) errors.Add($"--lr must be positive, got {LearningRate}");
+        if (WeightDecay < 0) errors.Add($"--weight-decay must be >= 0, got {WeightDecay}");
+        if (Epochs < 1) errors.Add($"--epochs must be positive, got {Epochs}");
+        if (DecayFactor is <= 0 or > 1) errors.Add($"--lr-decay must be in (0, 1], got {DecayFactor}");
+        if (Patience < 0) errors.Add($"--patience must be >= 0, got {Patience}");
+        if (ClipNorm <= 0) errors.Add($"--clip must be positive, got {ClipNorm}");
+        if (Bptt < 1) errors.Add($"--bptt must be positive, got {Bptt}");
+        if (BatchSize < 1) errors.Add($"--batch-size must be positive, got {BatchSize}");
+        if (EvalEverySteps < 0) errors.Add($"--eval-every must be >= 0, got {EvalEverySteps}");
+        if (MaxMinutes < 0) errors.Add($"--max-minutes must be >= 0, got {MaxMinutes}");
+        if (CheckpointSeconds <= 0) errors.Add($"--checkpoint-seconds must be positive, got {CheckpointSeconds}");
+        if (CheckpointEverySteps < 0) errors.Add($"--checkpoint-every must be >= 0, got {CheckpointEverySteps}");
+        if (Threads < 0) errors.Add($"--threads must be >= 0, got {Threads}");
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
+    }
+}

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HnReply.Evaluation;
+using HnReply.Neural.Runtime;
+using HnReply.Neural.Training;
+using HnReply.Text;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Lstm;
+
+/// <summary>What a training run did.</summary>
+public sealed record LstmTrainingResult(double BestValidPerplexity, int Epochs, long Steps, double Seconds, double TokensPerSecond, string StopReason, IReadOnlyList<TrainingMetrics> Metrics);
+
+/// <summary>
+/// Trains an <see cref="LstmNetwork"/> in a model directory. One visible loop: batch → forward →
+/// loss → backward → clip → step → schedule → evaluate → checkpoint. The directory receives
+/// <c>checkpoint/</c> (resumable at any time with <c>resume: true</c>), <c>weights.dat</c> (the best
+/// weights by validation perplexity), <c>metrics.jsonl</c> and <c>loss.png</c>.
+/// </summary>
+public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
+{
+    public const string WeightsFile = "weights.dat";
+    public const string MetricsFile = "metrics.jsonl";
+    public const string CurveFile = "loss.png";
+
+    /// <param name="train">Training documents as token ids (no &lt;s&gt; or &lt;/s&gt;).</param>
+    /// <param name="valid">Validation documents; without them the last weights count as best.</param>
+    /// <param name="initialEmbeddings">Rows to copy into the embedding (null rows keep their random start).</param>
+    public LstmTrainingResult Train(string directory, IReadOnlyList<int[]> train, IReadOnlyList<int[]>? valid, bool resume,
+                                    float[]?[]? initialEmbeddings = null, IProgress<TrainingProgress>? progress = null,
+                                    CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var device = TorchRuntime.Use(options.Device, options.Threads);
+        Directory.CreateDirectory(directory);
+        if (!resume && Checkpoint.Exists(directory))
+            throw new InvalidOperationException($"{directory} holds an unfinished run: pass --resume to continue it, or choose another --out");
+
+        torch.manual_seed(options.Seed);
+        using var net = new LstmNetwork(vocabularySize, options);
+        net.to(device);
+        if (initialEmbeddings is not null) CopyEmbeddings(net, initialEmbeddings);
+        var parameters = net.parameters().DistinctBy(p => p.Handle).ToList(); // tied weights appear once
+        using var optimizer = options.Optimizer == OptimizerKind.Sgd
+            ? (OptimizerHelper)optim.SGD(parameters, options.LearningRate)
+            : optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+        var schedule = new LearningRateSchedule(options.LearningRate, options.DecayAfterEpoch, options.DecayFactor, options.ReduceOnPlateau);
+
+        var state = new TrainingState();
+        var hidden = net.InitialState(options.BatchSize, device);
+        if (resume && Checkpoint.Exists(directory))
+        {
+            hidden.H.Dispose();
+            hidden.C.Dispose();
+            (state, hidden) = Checkpoint.Load(directory, net, optimizer, device);
+            schedule.PlateauScale = state.PlateauScale;
+        }
+        var metrics = ReadMetrics(directory, state.Step);
+        if (state.Finished) return Result(state, metrics, "already finished");
+
+        using var batches = new TokenBatches(Stream(train), options.BatchSize, options.Bptt, device);
+        var clock = Stopwatch.StartNew();
+        double secondsBefore = state.Seconds;
+        var lastCheckpoint = TimeSpan.Zero;
+        long stepTokens = 0;
+        var stepClock = Stopwatch.StartNew();
+        string stopReason = "all epochs done";
+
+        for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
+        {
+            net.train();
+            double lr = schedule.At(epoch);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            for (int chunk = state.NextChunk; chunk < batches.Count; chunk++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                double loss;
+                long targets;
+                using (var scope = NewDisposeScope())
+                {
+                    var (input, target) = batches.Chunk(chunk);
+                    var (logits, next) = net.forward(input, hidden);
+                    var objective = nn.functional.cross_entropy(logits.view(-1, vocabularySize), target.reshape(-1));
+                    optimizer.zero_grad();
+                    objective.backward();
+                    nn.utils.clip_grad_norm_(parameters, options.ClipNorm);
+                    optimizer.step();
+                    hidden.H.Dispose();
+                    hidden.C.Dispose();
+                    hidden = (next.H.detach().MoveToOuterDisposeScope(), next.C.detach().MoveToOuterDisposeScope());
+                    loss = objective.item<float>();
+                    targets = target.numel();
+                }
+                state = state with
+                {
+                    NextChunk = chunk + 1, Step = state.Step + 1,
+                    EpochLoss = state.EpochLoss + loss * targets, EpochTargets = state.EpochTargets + targets,
+                    Seconds = secondsBefore + clock.Elapsed.TotalSeconds,
+                };
+                stepTokens += targets;
+
+                progress?.Report(new TrainingProgress(epoch, options.Epochs, chunk + 1, batches.Count, state.Step,
+                    stepTokens / stepClock.Elapsed.TotalSeconds, loss, lr, metrics.LastOrDefault()?.ValidPerplexity));
+                if (options.EvalEverySteps > 0 && state.Step % options.EvalEverySteps == 0 && chunk < batches.Count - 1)
+                {
+                    state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics);
+                    net.train();
+                }
+                bool outOfTime = options.MaxMinutes > 0 && state.Seconds >= options.MaxMinutes * 60;
+                if (clock.Elapsed - lastCheckpoint >= TimeSpan.FromSeconds(options.CheckpointSeconds)
+                    || (options.CheckpointEverySteps > 0 && state.Step % options.CheckpointEverySteps == 0) || outOfTime)
+                {
+                    Checkpoint.Save(directory, net, optimizer, hidden, state with { PlateauScale = schedule.PlateauScale });
+                    lastCheckpoint = clock.Elapsed;
+                }
+                if (outOfTime)
+                {
+                    state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics);
+                    stopReason = $"time limit of {options.MaxMinutes} minutes";
+                    return Finish(directory, net, optimizer, hidden, state, metrics, stopReason);
+                }
+            }
+
+            state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics);
+            hidden.H.Dispose();
+            hidden.C.Dispose();
+            hidden = net.InitialState(options.BatchSize, device);
+            state = state with { Epoch = epoch + 1, NextChunk = 0, EpochLoss = 0, EpochTargets = 0 };
+            Checkpoint.Save(directory, net, optimizer, hidden, state with { PlateauScale = schedule.PlateauScale });
+            lastCheckpoint = clock.Elapsed;
+            if (options.Patience > 0 && state.EvaluationsWithoutImprovement >= options.Patience)
+            {
+                stopReason = $"no improvement in {options.Patience} evaluations";
+                break;
+            }
+        }
+        return Finish(directory, net, optimizer, hidden, state, metrics, stopReason);
+    }
+
+    /// <summary>Perplexity of documents under the weights in <paramref name="net"/>, DESIGN.md's convention.</summary>
+    internal static double Perplexity(LstmNetwork net, IReadOnlyList<int[]> documents, Device device)
+    {
+        net.eval();
+        long[] stream = Stream(documents);
+        double total = 0;
+        long count = 0;
+        using var _ = no_grad();
+        int batch = (int)Math.Clamp(stream.Length / 64, 1, 10);
+        using (var batches = new TokenBatches(stream, batch, 64, device))
+        {
+            var hidden = net.InitialState(batch, device);
+            for (int chunk = 0; chunk < batches.Count; chunk++)
+            {
+                using var scope = NewDisposeScope();
+                var (input, target) = batches.Chunk(chunk);
+                var (logits, next) = net.forward(input, hidden);
+                total += nn.functional.cross_entropy(logits.view(-1, net.VocabularySize), target.reshape(-1), reduction: nn.Reduction.Sum).item<float>();
+                count += target.numel();
+                hidden.H.Dispose();
+                hidden.C.Dispose();
+                hidden = (next.H.MoveToOuterDisposeScope(), next.C.MoveToOuterDisposeScope());
+            }
+            hidden.H.Dispose();
+            hidden.C.Dispose();
+            // The first token of each later column and the tokens past the last full row were never
+            // targets above: score each from its predecessor alone, so every token counts once.
+            var cold = Enumerable.Range(1, batch - 1).Select(b => b * batches.Rows)
+                .Concat(Enumerable.Range(batches.Rows * batch, batches.Tail)).ToArray();
+            if (cold.Length > 0)
+            {
+                using var scope = NewDisposeScope();
+                var input = tensor(cold.Select(i => stream[i - 1]).ToArray(), [1, cold.Length], ScalarType.Int64).to(device);
+                var target = tensor(cold.Select(i => stream[i]).ToArray(), [cold.Length], ScalarType.Int64).to(device);
+                var (logits, _) = net.forward(input, net.InitialState(cold.Length, device));
+                total += nn.functional.cross_entropy(logits.view(-1, net.VocabularySize), target, reduction: nn.Reduction.Sum).item<float>();
+                count += cold.Length;
+            }
+        }
+        return Math.Exp(total / count);
+    }
+
+    /// <summary>Documents as one stream: &lt;/s&gt; d₁ &lt;/s&gt; d₂ &lt;/s&gt; …, so every token and one &lt;/s&gt; per document is a target.</summary>
+    internal static long[] Stream(IReadOnlyList<int[]> documents)
+    {
+        var stream = new long[1 + documents.Sum(d => d.Length + 1)];
+        int at = 0;
+        stream[at++] = Vocabulary.Eos;
+        foreach (int[] doc in documents)
+        {
+            foreach (int id in doc) stream[at++] = id;
+            stream[at++] = Vocabulary.Eos;
+        }
+        return stream;
+    }
+
+    private static TrainingState Evaluate(LstmNetwork net, IReadOnlyList<int[]>? valid, Device device, string directory, TrainingState state,
+                                   int epoch, double lr, double tokensPerSecond, LearningRateSchedule schedule, List<TrainingMetrics> metrics)
+    {
+        double? validPerplexity = valid is { Count: > 0 } ? Perplexity(net, valid, device) : null;
+        double trainLoss = state.EpochTargets > 0 ? state.EpochLoss / state.EpochTargets : double.NaN;
+        bool improved = validPerplexity is null || validPerplexity < state.BestValidPerplexity;
+        var point = new TrainingMetrics(epoch, state.Step, Math.Round(tokensPerSecond, 1), trainLoss, Math.Exp(trainLoss), validPerplexity, lr, Math.Round(state.Seconds, 2));
+        metrics.Add(point);
+        File.AppendAllLines(Path.Combine(directory, MetricsFile), [JsonSerializer.Serialize(point)]);
+        LossCurveChart.Write(Path.Combine(directory, CurveFile), metrics.Select(m => (m.Step, m.TrainPerplexity, m.ValidPerplexity)).ToList(), "LSTM language model");
+        if (improved) SaveWeights(net, directory);
+        schedule.Observe(improved);
+        return state with
+        {
+            BestValidPerplexity = improved ? validPerplexity ?? state.BestValidPerplexity : state.BestValidPerplexity,
+            EvaluationsWithoutImprovement = improved ? 0 : state.EvaluationsWithoutImprovement + 1,
+            PlateauScale = schedule.PlateauScale,
+        };
+    }
+
+    private static LstmTrainingResult Finish(string directory, LstmNetwork net, OptimizerHelper optimizer, (Tensor H, Tensor C) hidden,
+                                      TrainingState state, List<TrainingMetrics> metrics, string reason)
+    {
+        state = state with { Finished = true };
+        Checkpoint.Save(directory, net, optimizer, hidden, state);
+        hidden.H.Dispose();
+        hidden.C.Dispose();
+        return Result(state, metrics, reason);
+    }
+
+    private static LstmTrainingResult Result(TrainingState state, List<TrainingMetrics> metrics, string reason) =>
+        new(state.BestValidPerplexity, Math.Min(state.Epoch, metrics.Count == 0 ? 0 : metrics[^1].Epoch), state.Step, state.Seconds,
+            metrics.Count == 0 ? 0 : metrics.Average(m => m.TokensPerSecond), reason, metrics);
+
+    private static void SaveWeights(LstmNetwork net, string directory)
+    {
+        string path = Path.Combine(directory, WeightsFile);
+        string temp = path + ".tmp";
+        net.save(temp);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    // metrics.jsonl lines past the checkpoint's step came from a run that was killed: a resumed
+    // run writes them again, so drop them to keep one line per evaluation point.
+    private static List<TrainingMetrics> ReadMetrics(string directory, long upToStep)
+    {
+        string path = Path.Combine(directory, MetricsFile);
+        if (!File.Exists(path)) return [];
+        var kept = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<TrainingMetrics>(l)!).Where(m => m.Step <= upToStep).ToList();
+        File.WriteAllLines(path, kept.Select(m => JsonSerializer.Serialize(m)));
+        return kept;
+    }
+
+    private void CopyEmbeddings(LstmNetwork net, float[]?[] rows)
+    {
+        using var _ = no_grad();
+        var weight = net.Encoder.weight!;
+        for (int id = 0; id < Math.Min(rows.Length, vocabularySize); id++)
+        {
+            if (rows[id] is not { } row) continue;
+            if (row.Length != options.EmbeddingSize)
+                throw new ArgumentException($"initial embeddings have {row.Length} dimensions but --embedding is {options.EmbeddingSize}");
+            using var source = tensor(row);
+            weight[id].copy_(source);
+        }
+    }
+}

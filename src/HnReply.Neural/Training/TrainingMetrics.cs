@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace HnReply.Neural.Training;
+
+/// <summary>One line of <c>metrics.jsonl</c>: an evaluation point (DESIGN.md's shape).</summary>
+public sealed record TrainingMetrics(
+    [property: JsonPropertyName("epoch")] int Epoch,
+    [property: JsonPropertyName("step")] long Step,
+    [property: JsonPropertyName("tokens_per_sec")] double TokensPerSecond,
+    [property: JsonPropertyName("train_loss")] double TrainLoss,
+    [property: JsonPropertyName("train_ppl")] double TrainPerplexity,
+    [property: JsonPropertyName("valid_ppl")] double? ValidPerplexity,
+    [property: JsonPropertyName("lr")] double LearningRate,
+    [property: JsonPropertyName("seconds")] double Seconds);
+
+/// <summary>Where training is, for progress bars: chunk of epoch, rate, loss, learning rate.</summary>
+public sealed record TrainingProgress(int Epoch, int Epochs, int Chunk, int Chunks, long Step, double TokensPerSecond, double Loss, double LearningRate, double? ValidPerplexity);
