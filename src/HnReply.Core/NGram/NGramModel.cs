@@ -89,7 +89,7 @@ public sealed partial class NGramModel
         next = default;
         next.Words[0] = word;
         next.Indices[0] = word;
-        float log10 = entries[0][word].Log10Prob;
+        double log10 = entries[0][word].Log10Prob;
         int length = state.Length;
         int matched = 0;
         for (int i = 1; i <= length; i++)
