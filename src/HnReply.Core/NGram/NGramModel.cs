@@ -86,9 +86,10 @@ public sealed partial class NGramModel
     {
         if ((uint)word >= (uint)VocabularySize) word = Unk;
         var entries = _entries;
-        next = default;
-        next.Words[0] = word;
-        next.Indices[0] = word;
+        // Built aside and assigned last: callers may pass the same variable as state and next.
+        var after = default(NGramState);
+        after.Words[0] = word;
+        after.Indices[0] = word;
         double log10 = entries[0][word].Log10Prob;
         int length = state.Length;
         int matched = 0;
@@ -98,16 +99,17 @@ public sealed partial class NGramModel
             if (index < 0) break;
             log10 = entries[i][index].Log10Prob;
             matched = i;
-            if (i < Order - 1) next.Indices[i] = index;
+            if (i < Order - 1) after.Indices[i] = index;
         }
         for (int i = matched + 1; i <= length; i++)
             log10 += entries[i - 1][state.Indices[i - 1]].Log10Backoff;
 
         int nextLength = 0;
         int limit = Math.Min(matched + 1, Order - 1);
-        while (nextLength < limit && Extends(nextLength, next.Indices[nextLength])) nextLength++;
-        for (int j = 1; j < nextLength; j++) next.Words[j] = state.Words[j - 1];
-        next.Length = nextLength;
+        while (nextLength < limit && Extends(nextLength, after.Indices[nextLength])) nextLength++;
+        for (int j = 1; j < nextLength; j++) after.Words[j] = state.Words[j - 1];
+        after.Length = nextLength;
+        next = after;
         return log10 * Ln10;
     }
 

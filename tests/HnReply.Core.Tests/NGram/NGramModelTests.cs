@@ -39,14 +39,35 @@ public class NGramModelTests
         var model = Model.Value;
         var p = new double[VocabularySize];
 
+        int longest = 0;
         foreach (var state in RandomStates(model, 500, seed: 1))
         {
+            longest = Math.Max(longest, state.Length);
             model.Distribution(state, p);
             Assert.Equal(1, p.Sum(), 4);
             Assert.Equal(0, p[1]);
             Assert.Equal(0, p[3]);
             Assert.All(p, x => Assert.True(x >= 0));
         }
+        Assert.Equal(3, longest);
+    }
+
+    [Fact]
+    public void Score_SameVariableAsStateAndNext_GivesTheSameScoresAsSeparateOnes()
+    {
+        var model = Model.Value;
+        var sentence = MarkovCorpus.Generate(seed: 6, sentences: 1, words: Words)[0];
+        var aliased = model.Begin();
+        var separate = model.Begin();
+
+        foreach (int word in sentence)
+        {
+            double expected = model.Score(separate, word, out var next);
+            Assert.Equal(expected, model.Score(aliased, word, out aliased));
+            separate = next;
+            Assert.Equal(separate, aliased);
+        }
+        Assert.True(aliased.Length > 1);
     }
 
     [Fact]
