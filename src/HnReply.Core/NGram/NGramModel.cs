@@ -26,11 +26,11 @@ public sealed partial class NGramModel
     private static readonly double Ln10 = Math.Log(10);
 
     private readonly NGramEntry[][] _entries;
-    private readonly PackedKeyTable?[] _tables;
+    private readonly PackedKeyTable<int>?[] _tables;
     private readonly double[] _unigramProbability;
     private readonly int[] _unigramsBestFirst;
 
-    internal NGramModel(NGramEntry[][] entries, PackedKeyTable?[] tables, IReadOnlyList<string> warnings, IReadOnlyList<NGramDiscount> discounts)
+    internal NGramModel(NGramEntry[][] entries, PackedKeyTable<int>?[] tables, IReadOnlyList<string> warnings, IReadOnlyList<NGramDiscount> discounts)
     {
         _entries = entries;
         _tables = tables;
@@ -69,7 +69,7 @@ public sealed partial class NGramModel
 
     internal NGramEntry[][] Entries => _entries;
 
-    internal PackedKeyTable?[] Tables => _tables;
+    internal PackedKeyTable<int>?[] Tables => _tables;
 
     /// <summary>The state at the start of a sentence: context &lt;s&gt;.</summary>
     public NGramState Begin()
@@ -95,8 +95,7 @@ public sealed partial class NGramModel
         int matched = 0;
         for (int i = 1; i <= length; i++)
         {
-            int index = _tables[i]!.Find(PackedKeyTable.Key(state.Indices[i - 1], word));
-            if (index < 0) break;
+            if (!_tables[i]!.TryGetValue(PackedKey.Of(state.Indices[i - 1], word), out int index)) break;
             log10 = entries[i][index].Log10Prob;
             matched = i;
             if (i < Order - 1) after.Indices[i] = index;

@@ -3,7 +3,7 @@ namespace HnReply.NGram;
 /// <summary>
 /// Lays out finished n-grams as <see cref="NGramModel"/> stores them: per order an array of
 /// <see cref="NGramEntry"/> grouped by context and sorted by probability within it (so a context's
-/// continuations are one contiguous, best-first range), plus a <see cref="PackedKeyTable"/> from
+/// continuations are one contiguous, best-first range), plus a <see cref="PackedKeyTable{TValue}"/> from
 /// (context entry, word) to entry. Shared by the estimator and <see cref="ArpaReader"/>.
 /// </summary>
 internal static class NGramModelBuilder
@@ -12,7 +12,7 @@ internal static class NGramModelBuilder
     {
         int vocabulary = orders[0].Length;
         var entries = new NGramEntry[orders.Length][];
-        var tables = new PackedKeyTable?[orders.Length];
+        var tables = new PackedKeyTable<int>?[orders.Length];
 
         var unigrams = entries[0] = new NGramEntry[vocabulary + 1];
         for (int w = 0; w < vocabulary; w++)
@@ -35,7 +35,7 @@ internal static class NGramModelBuilder
             BreakTiesByWord(keys, order, source.Word);
 
             var level = entries[k] = new NGramEntry[n + 1];
-            var table = tables[k] = new PackedKeyTable(n);
+            var table = tables[k] = new PackedKeyTable<int>(n);
             var below = entries[k - 1];
             var nextPlaced = new int[n];
             int child = 0;
@@ -46,8 +46,8 @@ internal static class NGramModelBuilder
                 {
                     int i = order[child];
                     level[child] = new NGramEntry { Log10Prob = source.Log10Prob[i], Log10Backoff = source.Log10Backoff[i], Word = source.Word[i] };
-                    if (table.FindOrAdd(PackedKeyTable.Key(parent, source.Word[i]), child) >= 0)
-                        throw new InvalidDataException($"duplicate {k + 1}-gram");
+                    table.GetOrAdd(PackedKey.Of(parent, source.Word[i]), out bool added) = child;
+                    if (!added) throw new InvalidDataException($"duplicate {k + 1}-gram");
                     nextPlaced[i] = child;
                     child++;
                 }
