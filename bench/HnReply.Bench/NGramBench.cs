@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using HnReply.NGram;
 
 namespace HnReply.Bench;
@@ -10,18 +11,27 @@ namespace HnReply.Bench;
 /// </summary>
 internal static class NGramBench
 {
-    public static int Run(long tokens, string? textDirectory, int order = 4)
+    /// <summary>Arguments: [WORDS (default 10M)] [TEXT_DIR (default synthetic)] [--vary] [--order N (default 4)].</summary>
+    public static int Run(string[] args)
     {
-        var corpus = NGramBenchCorpus.Load(textDirectory);
+        var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        int orderAt = Array.IndexOf(args, "--order");
+        int order = orderAt >= 0 ? int.Parse(args[orderAt + 1], CultureInfo.InvariantCulture) : 4;
+        if (orderAt >= 0) positional.Remove(args[orderAt + 1]);
+        long tokens = positional.Count > 0 ? long.Parse(positional[0], CultureInfo.InvariantCulture) : 10_000_000;
+        bool vary = args.Contains("--vary");
+
+        var corpus = NGramBenchCorpus.Load(positional.Count > 1 ? positional[1] : null);
         Console.WriteLine($"ngram: corpus {corpus.Source}: {corpus.TrainWords:N0} training words in {corpus.Train.Count:N0} sentences, " +
-                          $"vocabulary {corpus.Vocabulary.Count:N0}; repeated to {tokens:N0} words; {corpus.Test.Count:N0} held-out sentences");
+                          $"vocabulary {corpus.Vocabulary.Count:N0}; repeated{(vary ? " with 10% of words varied" : "")} to {tokens:N0} words; " +
+                          $"{corpus.Test.Count:N0} held-out sentences");
         GC.Collect();
         long baseline = GC.GetTotalMemory(forceFullCollection: true);
 
         var stages = new StageTimes();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var model = KneserNeyEstimator.Estimate(corpus.Repeated(tokens), corpus.Vocabulary.Count, new NGramOptions { Order = order }, stages);
+        var model = KneserNeyEstimator.Estimate(corpus.Repeated(tokens, vary), corpus.Vocabulary.Count, new NGramOptions { Order = order }, stages);
         clock.Stop();
         using (var self = Process.GetCurrentProcess())
         {

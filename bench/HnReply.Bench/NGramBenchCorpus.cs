@@ -73,16 +73,32 @@ internal sealed class NGramBenchCorpus
         return new NGramBenchCorpus(source, train, test, vocabulary);
     }
 
-    /// <summary>The training sentences over and over until <paramref name="words"/> words have gone by.</summary>
-    public IEnumerable<ReadOnlyMemory<int>> Repeated(long words)
+    /// <summary>
+    /// The training sentences over and over until <paramref name="words"/> words have gone by. With
+    /// <paramref name="vary"/>, every pass after the first replaces each word with probability 1/10
+    /// by a word drawn from the corpus (seeded), so repeats bring new n-grams as more real text
+    /// would, instead of only raising the counts of the same ones.
+    /// </summary>
+    public IEnumerable<ReadOnlyMemory<int>> Repeated(long words, bool vary)
     {
+        var all = vary ? Train.SelectMany(s => s).ToArray() : [];
         long seen = 0;
-        while (seen < words)
+        for (int pass = 0; seen < words; pass++)
         {
+            var random = new Random(pass);
             foreach (var sentence in Train)
             {
-                yield return sentence;
-                seen += sentence.Length;
+                var tokens = sentence;
+                if (vary && pass > 0)
+                {
+                    tokens = (int[])sentence.Clone();
+                    for (int i = 0; i < tokens.Length; i++)
+                    {
+                        if (random.Next(10) == 0) tokens[i] = all[random.Next(all.Length)];
+                    }
+                }
+                yield return tokens;
+                seen += tokens.Length;
                 if (seen >= words) yield break;
             }
         }

@@ -8,7 +8,7 @@ return which switch
     "crawl" => await CrawlBench.RunAsync(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64),
-    "ngram" => NGramBench.Run(args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000, args.Length > 2 ? args[2] : null),
+    "ngram" => NGramBench.Run(args[1..]),
     _ => Usage(),
 };
 
