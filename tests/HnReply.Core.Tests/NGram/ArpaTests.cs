@@ -178,14 +178,34 @@ public class ArpaTests
     }
 
     [Fact]
-    public void Write_TokenWithWhitespace_IsRefused()
+    public void Write_TokensWithWhitespace_AreEscapedAndReadBack()
     {
         using var temp = new TempDirectory();
         var vocabulary = Vocabulary.ToArray();
-        vocabulary[5] = "two words";
+        vocabulary[4] = " ";
+        vocabulary[5] = "\r\n";
+        vocabulary[6] = "two\twords";
+        vocabulary[7] = "<U+0041>";
+        var model = Estimate(3);
+        string path = Path.Combine(temp.Root, "chars.arpa");
+
+        ArpaWriter.Write(model, vocabulary, path);
+        var (read, readVocabulary) = ArpaReader.Read(path);
+
+        Assert.Contains("\t<U+0020> ", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(vocabulary, readVocabulary);
+        foreach (var sentence in HeldOut()) Assert.Equal(model.ScoreSentence(sentence), read.ScoreSentence(sentence));
+    }
+
+    [Fact]
+    public void Write_TokenThatLooksEscaped_IsRefused()
+    {
+        using var temp = new TempDirectory();
+        var vocabulary = Vocabulary.ToArray();
+        vocabulary[5] = "<U+0020>";
 
         var e = Assert.Throws<ArgumentException>(() => ArpaWriter.Write(Estimate(2), vocabulary, Path.Combine(temp.Root, "x.arpa")));
 
-        Assert.Contains("two words", e.Message);
+        Assert.Contains("<U+0020>", e.Message);
     }
 }
