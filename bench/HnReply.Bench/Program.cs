@@ -10,6 +10,7 @@ return which switch
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64),
     "fake-api" => await ServeFakeApiAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
+    "ngram" => NGramBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -27,6 +28,6 @@ static async Task<int> ServeFakeApiAsync(int stories)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES]");
+    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N]");
     return 1;
 }

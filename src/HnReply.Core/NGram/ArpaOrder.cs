@@ -8,7 +8,7 @@ namespace HnReply.NGram;
 /// </summary>
 internal sealed class ArpaOrder(int capacity)
 {
-    private readonly PackedKeyTable _index = new(capacity);
+    private readonly PackedKeyTable<int> _index = new(capacity);
     private int[] _prefix = new int[Math.Max(capacity, 16)];
     private int[] _word = new int[Math.Max(capacity, 16)];
     private float[] _prob = new float[Math.Max(capacity, 16)];
@@ -28,12 +28,14 @@ internal sealed class ArpaOrder(int capacity)
 
     public void SetProb(int index, float log10Prob) => _prob[index] = log10Prob;
 
-    public int Find(int prefix, int word) => _index.Find(PackedKeyTable.Key(prefix, word));
+    public int Find(int prefix, int word) => _index.TryGetValue(PackedKey.Of(prefix, word), out int index) ? index : -1;
 
     /// <summary>Adds an n-gram and returns its index, or -1 when (prefix, word) is already there.</summary>
     public int Add(int prefix, int word, float log10Prob, float log10Backoff)
     {
-        if (_index.FindOrAdd(PackedKeyTable.Key(prefix, word), Length) >= 0) return -1;
+        ref int slot = ref _index.GetOrAdd(PackedKey.Of(prefix, word), out bool added);
+        if (!added) return -1;
+        slot = Length;
         if (Length == _word.Length)
         {
             int size = checked(Length * 2);

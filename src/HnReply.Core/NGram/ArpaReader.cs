@@ -10,8 +10,8 @@ namespace HnReply.NGram;
 /// scored as &lt;unk&gt;, and a file without &lt;unk&gt; given one with log10 probability -100 (KenLM's
 /// default, with a warning). Ids: &lt;unk&gt; 0, &lt;s&gt; 1, &lt;/s&gt; 2, &lt;pad&gt; 3 (absent from
 /// files, never predicted), then the other unigrams in file order, so a file from
-/// <see cref="ArpaWriter"/> keeps its ids. Anything before \data\ is ignored; a malformed file
-/// fails with one line naming file:line.
+/// <see cref="ArpaWriter"/> keeps its ids, and its whitespace escapes are undone. Anything before
+/// \data\ is ignored; a malformed file fails with one line naming file:line.
 /// </summary>
 public static class ArpaReader
 {
@@ -133,7 +133,7 @@ public static class ArpaReader
                 {
                     id = _vocabulary.Count;
                     _ids[word] = id;
-                    _vocabulary.Add(word);
+                    _vocabulary.Add(ArpaTokens.Unescape(word));
                     _unigramProb.Add(0);
                     _unigramBackoff.Add(0);
                 }

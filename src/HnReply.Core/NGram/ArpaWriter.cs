@@ -10,7 +10,8 @@ namespace HnReply.NGram;
 /// highest order (0 where it is no context), and \end\. &lt;pad&gt; is left out; &lt;s&gt; has
 /// whatever the model holds (the estimator's -99, SRILM's convention). Numbers are the stored
 /// floats in their shortest round-trip form, so <see cref="ArpaReader"/> gives back a model with
-/// identical scores. The file appears whole or not at all (written beside, then renamed).
+/// identical scores. A token with whitespace in it is escaped (<see cref="ArpaTokens"/>). The file
+/// appears whole or not at all (written beside, then renamed).
 /// </summary>
 public static class ArpaWriter
 {
@@ -18,14 +19,16 @@ public static class ArpaWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(idToToken);
-        CheckVocabulary(model, idToToken);
+        if (idToToken.Count != model.VocabularySize)
+            throw new ArgumentException($"the vocabulary has {idToToken.Count} tokens but the model {model.VocabularySize}", nameof(idToToken));
+        var words = idToToken.Select(ArpaTokens.Escape).ToArray();
         string full = Path.GetFullPath(path);
         string temp = $"{full}.tmp-{Guid.NewGuid():N}";
         try
         {
             using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false), 1 << 20))
             {
-                WriteTo(model, idToToken, writer);
+                WriteTo(model, words, writer);
             }
             File.Move(temp, full, overwrite: true);
         }
@@ -122,17 +125,5 @@ public static class ArpaWriter
     {
         value.TryFormat(number, out int length, default, CultureInfo.InvariantCulture);
         writer.Write(number[..length]);
-    }
-
-    private static void CheckVocabulary(NGramModel model, IReadOnlyList<string> idToToken)
-    {
-        if (idToToken.Count != model.VocabularySize)
-            throw new ArgumentException($"the vocabulary has {idToToken.Count} tokens but the model {model.VocabularySize}", nameof(idToToken));
-        for (int id = 0; id < idToToken.Count; id++)
-        {
-            string token = idToToken[id];
-            if (string.IsNullOrEmpty(token) || token.AsSpan().IndexOfAny(" \t\r\n") >= 0)
-                throw new ArgumentException($"token {id} ('{token}') is empty or contains whitespace, which ARPA cannot hold", nameof(idToToken));
-        }
     }
 }

@@ -4,12 +4,20 @@ namespace HnReply.NGram;
 /// The distinct n-grams of one order while the estimator works on them. Order 1 is dense by word
 /// id (entry i is word i). For higher orders an n-gram is (prefix, word), where the prefix is the
 /// index of its first n-1 words one order down; <see cref="Suffix"/> is the index of its last n-1
-/// words one order down. <see cref="Count"/> holds raw counts after counting and adjusted counts
-/// after <see cref="CountAdjuster"/>.
+/// words one order down. <see cref="Count"/> holds raw counts after <see cref="FinishCounting"/>
+/// and adjusted counts after <see cref="CountAdjuster"/>.
 /// </summary>
 internal sealed class CountedOrder
 {
-    private readonly PackedKeyTable? _index;
+    // While counting, an n-gram's running count sits in its hash slot beside its index, so a repeat
+    // costs one cache miss instead of two.
+    private struct Tally
+    {
+        public int Index;
+        public int Count;
+    }
+
+    private PackedKeyTable<Tally>? _tallies;
 
     public CountedOrder(int order, int capacity)
     {
@@ -26,7 +34,7 @@ internal sealed class CountedOrder
         {
             Prefix = new int[capacity];
             Suffix = new int[capacity];
-            _index = new PackedKeyTable(capacity);
+            _tallies = new PackedKeyTable<Tally>(capacity);
         }
     }
 
@@ -40,19 +48,31 @@ internal sealed class CountedOrder
     /// <summary>Counts one occurrence of (prefix, word) and returns its index; suffix is stored when the n-gram is new.</summary>
     public int Add(int prefix, int word, int suffix)
     {
-        int index = _index!.FindOrAdd(PackedKeyTable.Key(prefix, word), Length);
-        if (index >= 0)
+        ref Tally tally = ref _tallies!.GetOrAdd(PackedKey.Of(prefix, word), out bool added);
+        if (!added)
         {
-            Count[index]++;
-            return index;
+            tally.Count = checked(tally.Count + 1);
+            return tally.Index;
         }
         if (Length == Word.Length) Grow();
-        index = Length++;
-        Prefix[index] = prefix;
-        Word[index] = word;
-        Suffix[index] = suffix;
-        Count[index] = 1;
-        return index;
+        tally.Index = Length;
+        tally.Count = 1;
+        Prefix[Length] = prefix;
+        Word[Length] = word;
+        Suffix[Length] = suffix;
+        return Length++;
+    }
+
+    /// <summary>Moves the running counts into <see cref="Count"/> and drops the lookup table.</summary>
+    public void FinishCounting()
+    {
+        if (_tallies is null) return;
+        Count = new long[Length];
+        foreach (var slot in _tallies.Slots)
+        {
+            if (slot.Key != PackedKey.Empty) Count[slot.Value.Index] = slot.Value.Count;
+        }
+        _tallies = null;
     }
 
     /// <summary>Whether each n-gram starts with &lt;s&gt;, given the same for the order below.</summary>
@@ -70,7 +90,6 @@ internal sealed class CountedOrder
         Prefix = Resize(Prefix, size);
         Word = Resize(Word, size);
         Suffix = Resize(Suffix, size);
-        Count = Resize(Count, size);
     }
 
     private static T[] Resize<T>(T[] array, int size)

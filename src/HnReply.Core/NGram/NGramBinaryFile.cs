@@ -104,12 +104,12 @@ public static class NGramBinaryFile
                 if (entries[k].Length == 0) throw Bad(path, $"order {k + 1} lacks its sentinel entry");
             }
             if (entries[0].Length != vocabularySize + 1) throw Bad(path, "unigram count does not match the vocabulary");
-            var tables = new PackedKeyTable?[order];
+            var tables = new PackedKeyTable<int>?[order];
             for (int k = 1; k < order; k++)
             {
                 int slots = reader.ReadInt32();
                 int keys = reader.ReadInt32();
-                tables[k] = PackedKeyTable.FromSlots(ReadArray<PackedKeyTable.Slot>(reader, path, slots), keys);
+                tables[k] = PackedKeyTable<int>.FromSlots(ReadArray<PackedKeyTable<int>.Slot>(reader, path, slots), keys);
             }
             if (!reader.ReadBytes(EndMarker.Length).AsSpan().SequenceEqual(EndMarker)) throw Bad(path, "missing end marker");
             return (new NGramModel(entries, tables, warnings, discounts), vocabulary);

@@ -65,6 +65,7 @@ internal static class NGramCounter
                 nextReport = counted + ProgressEvery;
             }
         }
+        foreach (var grams in orders) grams.FinishCounting();
         if (skipped > 0)
             warnings.Add($"skipped {skipped:N0} <s>, </s> or <pad> tokens inside sentences (read as whitespace, like lmplz --skip_symbols)");
         tokens = counted;

@@ -136,12 +136,12 @@ public sealed partial class NGramModel
     }
 
     // False once nothing further in this best-first walk can enter the heap.
-    private static bool Offer(ref MinHeap heap, int word, double log10, PackedKeyTable? longer, int longerContext)
+    private static bool Offer(ref MinHeap heap, int word, double log10, PackedKeyTable<int>? longer, int longerContext)
     {
         double p = Math.Pow(10, log10);
         if (heap.IsFull && p <= heap.Min) return false;
         if (word is Bos or Pad) return true;
-        if (longer is not null && longer.Find(PackedKeyTable.Key(longerContext, word)) >= 0) return true;
+        if (longer is not null && longer.TryGetValue(PackedKey.Of(longerContext, word), out _)) return true;
         heap.Push(word, p);
         return true;
     }

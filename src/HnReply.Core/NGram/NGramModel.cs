@@ -26,11 +26,11 @@ public sealed partial class NGramModel
     private static readonly double Ln10 = Math.Log(10);
 
     private readonly NGramEntry[][] _entries;
-    private readonly PackedKeyTable?[] _tables;
+    private readonly PackedKeyTable<int>?[] _tables;
     private readonly double[] _unigramProbability;
     private readonly int[] _unigramsBestFirst;
 
-    internal NGramModel(NGramEntry[][] entries, PackedKeyTable?[] tables, IReadOnlyList<string> warnings, IReadOnlyList<NGramDiscount> discounts)
+    internal NGramModel(NGramEntry[][] entries, PackedKeyTable<int>?[] tables, IReadOnlyList<string> warnings, IReadOnlyList<NGramDiscount> discounts)
     {
         _entries = entries;
         _tables = tables;
@@ -69,7 +69,7 @@ public sealed partial class NGramModel
 
     internal NGramEntry[][] Entries => _entries;
 
-    internal PackedKeyTable?[] Tables => _tables;
+    internal PackedKeyTable<int>?[] Tables => _tables;
 
     /// <summary>The state at the start of a sentence: context &lt;s&gt;.</summary>
     public NGramState Begin()
@@ -86,28 +86,29 @@ public sealed partial class NGramModel
     {
         if ((uint)word >= (uint)VocabularySize) word = Unk;
         var entries = _entries;
-        next = default;
-        next.Words[0] = word;
-        next.Indices[0] = word;
-        float log10 = entries[0][word].Log10Prob;
+        // Built aside and assigned last: callers may pass the same variable as state and next.
+        var after = default(NGramState);
+        after.Words[0] = word;
+        after.Indices[0] = word;
+        double log10 = entries[0][word].Log10Prob;
         int length = state.Length;
         int matched = 0;
         for (int i = 1; i <= length; i++)
         {
-            int index = _tables[i]!.Find(PackedKeyTable.Key(state.Indices[i - 1], word));
-            if (index < 0) break;
+            if (!_tables[i]!.TryGetValue(PackedKey.Of(state.Indices[i - 1], word), out int index)) break;
             log10 = entries[i][index].Log10Prob;
             matched = i;
-            if (i < Order - 1) next.Indices[i] = index;
+            if (i < Order - 1) after.Indices[i] = index;
         }
         for (int i = matched + 1; i <= length; i++)
             log10 += entries[i - 1][state.Indices[i - 1]].Log10Backoff;
 
         int nextLength = 0;
         int limit = Math.Min(matched + 1, Order - 1);
-        while (nextLength < limit && Extends(nextLength, next.Indices[nextLength])) nextLength++;
-        for (int j = 1; j < nextLength; j++) next.Words[j] = state.Words[j - 1];
-        next.Length = nextLength;
+        while (nextLength < limit && Extends(nextLength, after.Indices[nextLength])) nextLength++;
+        for (int j = 1; j < nextLength; j++) after.Words[j] = state.Words[j - 1];
+        after.Length = nextLength;
+        next = after;
         return log10 * Ln10;
     }
 

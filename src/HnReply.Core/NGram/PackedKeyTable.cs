@@ -5,22 +5,18 @@ using System.Runtime.InteropServices;
 namespace HnReply.NGram;
 
 /// <summary>
-/// An open-addressing hash table from a packed n-gram key to a dense index: the key is
-/// <c>(context index &lt;&lt; 32) | word</c>, where the context index is the n-gram's prefix in the
-/// table one order down. Keys are exact (no hashing of whole n-grams into 64 bits as KenLM's probing
-/// model does), so a lookup never confuses two n-grams. Linear probing over 12-byte slots keeps a
-/// probe to one cache line in the common case; the capacity is a power of two, at most 3/4 full.
-/// Not thread-safe while growing; read-only use after construction is.
+/// An open-addressing hash table from a <see cref="PackedKey"/> to a small value: the entry index
+/// in the model (int), or index and count while counting. Linear probing over slots of key and
+/// value side by side, so a probe usually touches one cache line for both; the capacity is a power
+/// of two, at most 3/4 full. Not thread-safe while growing; read-only use after construction is.
 /// </summary>
-internal sealed class PackedKeyTable
+internal sealed class PackedKeyTable<TValue> where TValue : unmanaged
 {
-    private const ulong Empty = ulong.MaxValue;
-
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
     internal struct Slot
     {
         public ulong Key;
-        public int Value;
+        public TValue Value;
     }
 
     private Slot[] _slots;
@@ -28,9 +24,10 @@ internal sealed class PackedKeyTable
 
     public PackedKeyTable(int expected)
     {
-        int capacity = CapacityFor(expected);
-        _slots = NewSlots(capacity);
-        _shift = 64 - BitOperations.Log2((uint)capacity);
+        long wanted = Math.Max(16L, (long)expected * 4 / 3 + 1);
+        if (wanted > 1 << 30) throw new InvalidOperationException($"too many n-grams for one order: {expected:N0}");
+        _slots = NewSlots((int)BitOperations.RoundUpToPowerOf2((uint)wanted));
+        _shift = 64 - BitOperations.Log2((uint)_slots.Length);
     }
 
     private PackedKeyTable(Slot[] slots, int count)
@@ -42,23 +39,19 @@ internal sealed class PackedKeyTable
 
     public int Count { get; private set; }
 
-    /// <summary>The raw slots, for the binary model file.</summary>
+    /// <summary>The raw slots, for the binary model file and for reading values out after counting.</summary>
     internal ReadOnlySpan<Slot> Slots => _slots;
 
-    /// <summary>Rebuilds a table from slots written by <see cref="Slots"/>; the length must be a power of two.</summary>
-    internal static PackedKeyTable FromSlots(Slot[] slots, int count)
+    /// <summary>Rebuilds a table from slots written out of <see cref="Slots"/>.</summary>
+    internal static PackedKeyTable<TValue> FromSlots(Slot[] slots, int count)
     {
-        if (slots.Length < 2 || !BitOperations.IsPow2(slots.Length) || count >= slots.Length)
+        if (slots.Length < 2 || !BitOperations.IsPow2(slots.Length) || count < 0 || count >= slots.Length)
             throw new InvalidDataException($"hash table of {slots.Length} slots holding {count} keys is not valid");
-        return new PackedKeyTable(slots, count);
+        return new PackedKeyTable<TValue>(slots, count);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Key(int context, int word) => ((ulong)(uint)context << 32) | (uint)word;
-
-    /// <summary>The value stored for <paramref name="key"/>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(ulong key)
+    public bool TryGetValue(ulong key, out TValue value)
     {
         var slots = _slots;
         int mask = slots.Length - 1;
@@ -66,29 +59,42 @@ internal sealed class PackedKeyTable
         while (true)
         {
             ref Slot slot = ref slots[i];
-            if (slot.Key == key) return slot.Value;
-            if (slot.Key == Empty) return -1;
+            if (slot.Key == key)
+            {
+                value = slot.Value;
+                return true;
+            }
+            if (slot.Key == PackedKey.Empty)
+            {
+                value = default;
+                return false;
+            }
             i = (i + 1) & mask;
         }
     }
 
-    /// <summary>The value stored for <paramref name="key"/>; if absent, stores <paramref name="value"/> and returns -1.</summary>
-    public int FindOrAdd(ulong key, int value)
+    /// <summary>The value stored for <paramref name="key"/>, added as default when absent; valid until the next add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref TValue GetOrAdd(ulong key, out bool added)
     {
-        if (Count + 1 > _slots.Length / 4 * 3) Grow();
+        if (Count >= (_slots.Length >> 2) * 3) Grow();
         var slots = _slots;
         int mask = slots.Length - 1;
         int i = Home(key);
         while (true)
         {
             ref Slot slot = ref slots[i];
-            if (slot.Key == key) return slot.Value;
-            if (slot.Key == Empty)
+            if (slot.Key == key)
+            {
+                added = false;
+                return ref slot.Value;
+            }
+            if (slot.Key == PackedKey.Empty)
             {
                 slot.Key = key;
-                slot.Value = value;
                 Count++;
-                return -1;
+                added = true;
+                return ref slot.Value;
             }
             i = (i + 1) & mask;
         }
@@ -102,24 +108,20 @@ internal sealed class PackedKeyTable
         var old = _slots;
         _slots = NewSlots(old.Length * 2);
         _shift--;
-        Count = 0;
+        int mask = _slots.Length - 1;
         foreach (var slot in old)
         {
-            if (slot.Key != Empty) FindOrAdd(slot.Key, slot.Value);
+            if (slot.Key == PackedKey.Empty) continue;
+            int i = Home(slot.Key);
+            while (_slots[i].Key != PackedKey.Empty) i = (i + 1) & mask;
+            _slots[i] = slot;
         }
-    }
-
-    private static int CapacityFor(int expected)
-    {
-        long wanted = Math.Max(16L, (long)expected * 4 / 3 + 1);
-        if (wanted > 1 << 30) throw new InvalidOperationException($"too many n-grams for one order: {expected:N0}");
-        return (int)BitOperations.RoundUpToPowerOf2((uint)wanted);
     }
 
     private static Slot[] NewSlots(int capacity)
     {
         var slots = GC.AllocateUninitializedArray<Slot>(capacity);
-        slots.AsSpan().Fill(new Slot { Key = Empty, Value = -1 });
+        slots.AsSpan().Fill(new Slot { Key = PackedKey.Empty });
         return slots;
     }
 }
