@@ -8,6 +8,7 @@ return which switch
     "crawl" => await CrawlBench.RunAsync(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64),
+    "word2vec" => Word2VecBench.Run(args[1..]),
     _ => Usage(),
 };
 
