@@ -87,7 +87,7 @@ public sealed record Word2VecModel(WordVectors Vectors, ModelManifest? Manifest)
                 ["step"] = step,
                 ["words_per_sec"] = seconds > 0 ? Math.Round(step / seconds) : 0,
                 ["loss"] = Finite(epoch.Loss),
-                ["lr"] = epoch.Alpha,
+                ["lr"] = Math.Round(epoch.Alpha, 8),
                 ["seconds"] = Math.Round(seconds, 3),
             })).Append('\n');
         }

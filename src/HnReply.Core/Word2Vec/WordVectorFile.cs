@@ -25,7 +25,11 @@ public static class WordVectorFile
             : TextVectorCodec.Read(stream, path, words, dimensions);
     }
 
-    /// <summary>Binary when the bytes after the first word are not all characters of printed numbers.</summary>
+    /// <summary>
+    /// Text when the rest of the first record, up to its newline, is printable ASCII with a digit in
+    /// it; binary otherwise (D float32s are almost never all printable bytes, and one newline byte
+    /// among them leaves no digit before it).
+    /// </summary>
     public static WordVectorFormat Detect(string path)
     {
         using var stream = Open(path);
@@ -34,11 +38,16 @@ public static class WordVectorFile
         int n = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
         int space = sample.AsSpan(0, n).IndexOf((byte)' ');
         if (space < 0) throw new InvalidDataException($"{path}: no vectors after the header");
-        foreach (byte b in sample.AsSpan(space, Math.Min(n - space, 4 * dimensions)))
+        var record = sample.AsSpan(space, Math.Min(n - space, 4 * dimensions));
+        int newline = record.IndexOf((byte)'\n');
+        if (newline >= 0) record = record[..newline];
+        bool printable = true, digit = false;
+        foreach (byte b in record)
         {
-            if (!"0123456789.-+eE \t\r\nnaNAifINF"u8.Contains(b)) return WordVectorFormat.Binary;
+            printable &= b is (>= 0x20 and < 0x7F) or (byte)'\t' or (byte)'\r';
+            digit |= b is >= (byte)'0' and <= (byte)'9';
         }
-        return WordVectorFormat.Text;
+        return printable && digit ? WordVectorFormat.Text : WordVectorFormat.Binary;
     }
 
     public static void Write(string path, WordVectors vectors, WordVectorFormat format)
