@@ -10,6 +10,8 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(Word2VecCommand.Create());
 
 var parse = root.Parse(args);
 return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
