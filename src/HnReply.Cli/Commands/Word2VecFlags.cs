@@ -42,28 +42,36 @@ internal static class Word2VecFlags
 
     public static Word2VecOptions Read(ParseResult parse)
     {
+        var errors = new List<string>();
         var options = parse.GetValue(Config) is { } path ? ReadConfig(path) : Defaults;
-        if (parse.GetValue(Cbow) is { } cbow) options = options with { Architecture = Flag(cbow, "--cbow") ? Word2VecArchitecture.Cbow : Word2VecArchitecture.SkipGram };
+        if (parse.GetValue(Cbow) is { } cbow) options = options with { Architecture = Flag(cbow, "--cbow", errors) ? Word2VecArchitecture.Cbow : Word2VecArchitecture.SkipGram };
         if (parse.GetValue(Size) is { } size) options = options with { Size = size };
         if (parse.GetValue(Window) is { } window) options = options with { Window = window };
         if (parse.GetValue(Negative) is { } negative) options = options with { Negative = negative };
-        if (parse.GetValue(Hs) is { } hs) options = options with { HierarchicalSoftmax = Flag(hs, "--hs") };
+        if (parse.GetValue(Hs) is { } hs) options = options with { HierarchicalSoftmax = Flag(hs, "--hs", errors) };
         if (parse.GetValue(Sample) is { } sample) options = options with { Sample = sample };
         if (parse.GetValue(Alpha) is { } alpha) options = options with { Alpha = alpha };
         if (parse.GetValue(MinCount) is { } minCount) options = options with { MinCount = minCount };
         if (parse.GetValue(Iter) is { } iter) options = options with { Iterations = iter };
         if (parse.GetValue(Threads) is { } threads) options = options with { Threads = threads };
         if (parse.GetResult(GlobalOptions.Seed) is { Implicit: false }) options = options with { Seed = parse.GetValue(GlobalOptions.Seed) };
-        options.Validate();
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(e.Message);
+        }
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
         return options;
     }
 
-    private static bool Flag(int value, string name) => value switch
+    private static bool Flag(int value, string name, List<string> errors)
     {
-        0 => false,
-        1 => true,
-        _ => throw new ArgumentException($"{name} must be 0 or 1, got {value}"),
-    };
+        if (value is not (0 or 1)) errors.Add($"{name} must be 0 or 1, got {value}");
+        return value == 1;
+    }
 
     private static Word2VecOptions ReadConfig(string path)
     {

@@ -61,6 +61,7 @@ public sealed record Word2VecModel(WordVectors Vectors, ModelManifest? Manifest)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path)) return new Word2VecModel(WordVectorFile.Read(path), null);
+        if (!Directory.Exists(path)) throw new FileNotFoundException($"{path}: no such model directory or vector file");
         var manifest = ModelDirectory.ReadManifest(path, "word2vec", 1);
         string file = Path.Combine(path, VectorsFile);
         if (!File.Exists(file)) throw new FileNotFoundException($"{file}: missing; the model directory is incomplete");
