@@ -135,4 +135,22 @@ public class Word2VecCommandTests(TrainedWord2VecModel trained) : IClassFixture<
         Assert.Contains("size must be", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(trained.File("bad")));
     }
+
+    [Fact]
+    public async Task TrainWord2Vec_ConfigThenFlags_FlagsWinAndModelRecordsBoth()
+    {
+        File.WriteAllText(trained.File("w2v.json"), """{ "architecture": "skip_gram", "size": 12, "min_count": 1, "iterations": 1 }""");
+        File.WriteAllText(trained.File("typo.json"), """{ "sizes": 12 }""");
+
+        var run = await CliRunner.RunAsync(trained.Path, "train", "word2vec", "--train", "train.txt", "--out", "configured", "--config", "w2v.json", "--size", "10");
+        var typo = await CliRunner.RunAsync(trained.Path, "train", "word2vec", "--train", "train.txt", "--out", "typo", "--config", "typo.json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var options = JsonDocument.Parse(File.ReadAllText(Path.Combine(trained.File("configured"), "model.json"))).RootElement.GetProperty("options");
+        Assert.Equal("skip_gram", options.GetProperty("architecture").GetString());
+        Assert.Equal(10, options.GetProperty("size").GetInt32());
+        Assert.Equal(1, options.GetProperty("iterations").GetInt32());
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("typo.json: not a word2vec config", Assert.Single(typo.StderrLines), StringComparison.Ordinal);
+    }
 }
