@@ -15,18 +15,28 @@ internal sealed class TrainingWorker
     private const int ProgressInterval = 10_000;
 
     private readonly TrainingNetwork net;
+    private readonly SigmoidTable sigmoid;
+    private readonly PaddedRows input;
+    private readonly PaddedRows? output;
+    private readonly PaddedRows? treeOutput;
+    private readonly NegativeSampler? sampler;
+    private readonly HuffmanTree? tree;
+    private readonly int negative;
+    private readonly int window;
     private readonly int start;
     private readonly int end;
     private readonly int[] sentence = new int[MaxSentenceLength];
     private readonly PaddedRows scratch;
-    private ulong random;
+    private readonly ulong seed;
 
     public TrainingWorker(TrainingNetwork net, int thread, int start, int end)
     {
         this.net = net;
+        (sigmoid, input, output, treeOutput, sampler, tree) = (net.Sigmoid, net.Input, net.Output, net.TreeOutput, net.Sampler, net.Tree);
+        (negative, window) = (net.Options.Negative, net.Options.Window);
         this.start = start;
         this.end = end;
-        random = (ulong)net.Options.Seed - 1 + (ulong)thread;
+        seed = (ulong)net.Options.Seed - 1 + (ulong)thread;
         scratch = new PaddedRows(2, net.Options.Size);
         Alpha = net.StartingAlpha;
         int passes = net.Options.Iterations;
@@ -51,6 +61,9 @@ internal sealed class TrainingWorker
 
     public void Run(CancellationToken cancellationToken)
     {
+        // The generator lives in a local passed by reference: a field written at every draw would share
+        // a cache line with the other workers' fields and make the cores fight over it.
+        ulong random = seed;
         float alpha = net.StartingAlpha;
         for (int epoch = 0; epoch < EpochLoss.Length; epoch++)
         {
@@ -65,11 +78,11 @@ internal sealed class TrainingWorker
                     words = 0;
                     if (cancellationToken.IsCancellationRequested) return;
                 }
-                int length = ReadSentence(ref position, ref words);
+                int length = ReadSentence(ref position, ref words, ref random);
                 double loss = 0;
                 long predictions = 0;
-                if (net.Options.Architecture == Word2VecArchitecture.SkipGram) TrainSkipGram(length, alpha, ref loss, ref predictions);
-                else TrainCbow(length, alpha, ref loss, ref predictions);
+                if (net.Options.Architecture == Word2VecArchitecture.SkipGram) TrainSkipGram(length, alpha, ref random, ref loss, ref predictions);
+                else TrainCbow(length, alpha, ref random, ref loss, ref predictions);
                 EpochLoss[epoch] += loss;
                 EpochPredictions[epoch] += predictions;
             }
@@ -79,7 +92,7 @@ internal sealed class TrainingWorker
         }
     }
 
-    private int ReadSentence(ref int position, ref long words)
+    private int ReadSentence(ref int position, ref long words, ref ulong random)
     {
         var tokens = net.Tokens;
         var keep = net.Keep;
@@ -101,10 +114,8 @@ internal sealed class TrainingWorker
     }
 
     // Each context word's vector predicts the centre word; its gradient is applied after all predictions.
-    private void TrainSkipGram(int length, float alpha, ref double loss, ref long predictions)
+    private void TrainSkipGram(int length, float alpha, ref ulong random, ref double loss, ref long predictions)
     {
-        int window = net.Options.Window;
-        var input = net.Input;
         ref float error = ref scratch.Row(0);
         var errorSpan = MemoryMarshal.CreateSpan(ref error, input.Stride);
         for (int position = 0; position < length; position++)
@@ -118,17 +129,15 @@ internal sealed class TrainingWorker
                 if (a == window || (uint)c >= (uint)length) continue;
                 ref float x = ref input.Row(sentence[c]);
                 errorSpan.Clear();
-                Predict(word, ref x, ref error, alpha, ref loss, ref predictions);
+                Predict(word, ref x, ref error, alpha, ref random, ref loss, ref predictions);
                 RowMath.Add(ref x, ref error, input.Stride);
             }
         }
     }
 
     // The mean of the context vectors predicts the centre word; every context word gets the whole gradient.
-    private void TrainCbow(int length, float alpha, ref double loss, ref long predictions)
+    private void TrainCbow(int length, float alpha, ref ulong random, ref double loss, ref long predictions)
     {
-        int window = net.Options.Window;
-        var input = net.Input;
         ref float hidden = ref scratch.Row(0);
         ref float error = ref scratch.Row(1);
         var hiddenSpan = MemoryMarshal.CreateSpan(ref hidden, input.Stride);
@@ -150,7 +159,7 @@ internal sealed class TrainingWorker
             }
             if (contexts == 0) continue;
             RowMath.Divide(ref hidden, contexts, input.Stride);
-            Predict(word, ref hidden, ref error, alpha, ref loss, ref predictions);
+            Predict(word, ref hidden, ref error, alpha, ref random, ref loss, ref predictions);
             for (int a = shrink; a < window * 2 + 1 - shrink; a++)
             {
                 int c = position - window + a;
@@ -161,48 +170,53 @@ internal sealed class TrainingWorker
     }
 
     // The predictions of one (input, centre word) pair: updates the output rows, accumulates the input's gradient in error.
-    private void Predict(int word, ref float x, ref float error, float alpha, ref double loss, ref long predictions)
+    private void Predict(int word, ref float x, ref float error, float alpha, ref ulong random, ref double loss, ref long predictions)
     {
-        var sigmoid = net.Sigmoid;
-        int stride = net.Input.Stride;
-        if (net.Tree is { } tree)
+        if (tree is not null) HierarchicalSoftmax(word, ref x, ref error, alpha, ref loss, ref predictions);
+        if (sampler is not null) NegativeSampling(word, ref x, ref error, alpha, ref random, ref loss, ref predictions);
+    }
+
+    // One logistic decision per inner node on the word's Huffman path; label = 1 - code. Scores outside
+    // ±6 update nothing (the C tool's rule) but still count in the loss.
+    private void HierarchicalSoftmax(int word, ref float x, ref float error, float alpha, ref double loss, ref long predictions)
+    {
+        int stride = input.Stride;
+        var codes = tree!.Codes(word);
+        var points = tree.Points(word);
+        for (int d = 0; d < codes.Length; d++)
         {
-            var tails = net.TreeOutput!;
-            var codes = tree.Codes(word);
-            var points = tree.Points(word);
-            for (int d = 0; d < codes.Length; d++)
-            {
-                ref float y = ref tails.Row(points[d]);
-                float f = RowMath.Dot(ref x, ref y, stride);
-                float label = 1 - codes[d];
-                loss += sigmoid.NegLogSigmoid(label > 0 ? f : -f);
-                predictions++;
-                if (f <= -SigmoidTable.MaxExp || f >= SigmoidTable.MaxExp) continue;
-                RowMath.Backpropagate(ref error, ref y, ref x, (label - sigmoid.Sigmoid(f)) * alpha, stride);
-            }
+            ref float y = ref treeOutput!.Row(points[d]);
+            float f = RowMath.Dot(ref x, ref y, stride);
+            float label = 1 - codes[d];
+            loss += sigmoid.NegLogSigmoid(label > 0 ? f : -f);
+            predictions++;
+            if (f <= -SigmoidTable.MaxExp || f >= SigmoidTable.MaxExp) continue;
+            RowMath.Backpropagate(ref error, ref y, ref x, (label - sigmoid.Sigmoid(f)) * alpha, stride);
         }
-        if (net.Sampler is { } sampler)
+    }
+
+    // The word itself with label 1, then `negative` noise words with label 0 (a draw of the word itself is skipped).
+    private void NegativeSampling(int word, ref float x, ref float error, float alpha, ref ulong random, ref double loss, ref long predictions)
+    {
+        int stride = input.Stride;
+        for (int d = 0; d <= negative; d++)
         {
-            var output = net.Output!;
-            for (int d = 0; d <= net.Options.Negative; d++)
+            int target = word;
+            float label = 1;
+            if (d > 0)
             {
-                int target = word;
-                float label = 1;
-                if (d > 0)
-                {
-                    target = sampler.Sample(ref random);
-                    if (target == word) continue;
-                    label = 0;
-                }
-                ref float y = ref output.Row(target);
-                float f = RowMath.Dot(ref x, ref y, stride);
-                loss += sigmoid.NegLogSigmoid(label > 0 ? f : -f);
-                predictions++;
-                float g = f > SigmoidTable.MaxExp ? (label - 1) * alpha
-                    : f < -SigmoidTable.MaxExp ? label * alpha
-                    : (label - sigmoid.Sigmoid(f)) * alpha;
-                RowMath.Backpropagate(ref error, ref y, ref x, g, stride);
+                target = sampler!.Sample(ref random);
+                if (target == word) continue;
+                label = 0;
             }
+            ref float y = ref output!.Row(target);
+            float f = RowMath.Dot(ref x, ref y, stride);
+            loss += sigmoid.NegLogSigmoid(label > 0 ? f : -f);
+            predictions++;
+            float g = f > SigmoidTable.MaxExp ? (label - 1) * alpha
+                : f < -SigmoidTable.MaxExp ? label * alpha
+                : (label - sigmoid.Sigmoid(f)) * alpha;
+            RowMath.Backpropagate(ref error, ref y, ref x, g, stride);
         }
     }
 }
