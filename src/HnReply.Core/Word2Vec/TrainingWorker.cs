@@ -196,20 +196,26 @@ internal sealed class TrainingWorker
     }
 
     // The word itself with label 1, then `negative` noise words with label 0 (a draw of the word itself is skipped).
+    // All draws come first (the generator steps in the same order) and each row's first float is read
+    // at once (a volatile read, which the JIT keeps though its value is unused), so the cache misses
+    // of the rows overlap instead of queueing behind each dot product.
     private void NegativeSampling(int word, ref float x, ref float error, float alpha, ref ulong random, ref double loss, ref long predictions)
     {
         int stride = input.Stride;
-        for (int d = 0; d <= negative; d++)
+        Span<int> targets = stackalloc int[negative + 1];
+        targets[0] = word;
+        _ = Volatile.Read(ref output!.Row(word));
+        for (int d = 1; d < targets.Length; d++)
         {
-            int target = word;
-            float label = 1;
-            if (d > 0)
-            {
-                target = sampler!.Sample(ref random);
-                if (target == word) continue;
-                label = 0;
-            }
-            ref float y = ref output!.Row(target);
+            targets[d] = sampler!.Sample(ref random);
+            _ = Volatile.Read(ref output.Row(targets[d]));
+        }
+        for (int d = 0; d < targets.Length; d++)
+        {
+            int target = targets[d];
+            if (d > 0 && target == word) continue;
+            float label = d == 0 ? 1 : 0;
+            ref float y = ref output.Row(target);
             float f = RowMath.Dot(ref x, ref y, stride);
             loss += sigmoid.NegLogSigmoid(label > 0 ? f : -f);
             predictions++;
