@@ -11,6 +11,7 @@ return which switch
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 64),
     "fake-api" => await ServeFakeApiAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     "ngram" => NGramBench.Run(args[1..]),
+    "word2vec" => Word2VecBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +29,6 @@ static async Task<int> ServeFakeApiAsync(int stories)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N]");
+    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ...");
     return 1;
 }

@@ -3,6 +3,7 @@ using HnReply.NGram;
 using HnReply.Neural.Lstm;
 using HnReply.Prediction;
 using HnReply.Retrieval;
+using HnReply.Word2Vec;
 
 namespace HnReply.Cli;
 
@@ -17,6 +18,7 @@ internal static class ModelLoader
             "ngram" => NGramLanguageModel.Load(directory),
             "retrieval" => RetrievalReplier.Load(directory),
             "lstm" => LstmLanguageModel.Load(directory),
+            "word2vec" => Word2VecModel.Load(directory),
             _ => throw new InvalidDataException($"{Path.Combine(directory, ModelDirectory.ManifestFile)}: unknown model kind '{manifest.Kind}' ({manifest.Format})"),
         };
     }

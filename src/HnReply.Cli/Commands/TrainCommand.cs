@@ -12,6 +12,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model into a self-describing model directory");
         command.Subcommands.Add(TrainNGramCommand.Create());
         command.Subcommands.Add(TrainRetrievalCommand.Create());
+        command.Subcommands.Add(TrainWord2VecCommand.Create());
         command.Subcommands.Add(TrainLstmCommand.Create());
         return command;
     }

@@ -6,6 +6,7 @@ using HnReply.Neural.Lstm;
 using HnReply.Neural.Runtime;
 using HnReply.Neural.Training;
 using HnReply.Text;
+using HnReply.Word2Vec;
 
 namespace HnReply.Cli.Commands;
 
@@ -40,19 +41,22 @@ internal static class TrainLstmCommand
     private static readonly Option<string> Device = new("--device") { Description = "cpu | cuda (cuda needs the TorchSharp CUDA package; see the README)", DefaultValueFactory = _ => "cpu" };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the unfinished run in --out exactly where its last checkpoint left it" };
+    private static readonly Option<string?> InitEmbeddings = new("--init-embeddings") { Description = "word2vec model directory (or vectors file) whose vectors start the embedding; --embedding follows its size" };
 
     public static Command Create()
     {
         var command = new Command("lstm", "Train an LSTM language model (truncated BPTT over parallel streams, Zaremba et al. 2014)")
         {
             TrainCommand.Out, Preset, ConfigFile.Path, Embedding, Hidden, Layers, Dropout, Tie, InitRange, Optimizer, Lr, WeightDecay,
-            Epochs, DecayAfter, LrDecay, Plateau, Patience, Clip, Bptt, BatchSize, EvalEvery, MaxMinutes, CheckpointEvery, Device, Threads, Resume,
+            Epochs, DecayAfter, LrDecay, Plateau, Patience, Clip, Bptt, BatchSize, EvalEvery, MaxMinutes, CheckpointEvery, Device, Threads, Resume, InitEmbeddings,
         };
         TokenizerFlags.AddTo(command);
         TrainingData.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var options = Read(parse);
+            var vectors = parse.GetValue(InitEmbeddings) is { } vectorsPath ? Word2VecModel.Load(vectorsPath).Vectors : null;
+            if (vectors is not null) options = FitEmbeddings(parse, options, vectors.Dimensions);
             options.Validate();
             string output = parse.GetValue(TrainCommand.Out)!;
             var tokenization = TokenizerFlags.Read(parse);
@@ -71,9 +75,10 @@ internal static class TrainLstmCommand
 
             var train = trainTokens.Select(vocabulary.Encode).ToList();
             var valid = data.Valid?.Select(d => vocabulary.Encode(tokenizer.Tokenize(d))).ToList();
+            var initial = vectors is null ? null : InitialRows(vectors, vocabulary);
             var trainer = new LstmTrainer(options, vocabulary.Count);
             var result = await ProgressDisplay.RunAsync("train lstm", "chunks", progress => Task.Run(() =>
-                trainer.Train(output, train, valid, resume, progress: new Progress(progress), cancellationToken: cancellationToken), cancellationToken)).ConfigureAwait(false);
+                trainer.Train(output, train, valid, resume, initial, new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
 
             var metrics = new JsonObject
             {
@@ -89,7 +94,11 @@ internal static class TrainLstmCommand
                 Options = ModelDirectory.ToJsonObject(options),
                 Tokenizer = ModelDirectory.ToJsonObject(tokenization),
                 VocabularySize = vocabulary.Count,
-                Data = new JsonObject { ["source"] = data.Source, ["train_documents"] = data.Train.Count, ["train_tokens"] = train.Sum(d => d.Length + 1) },
+                Data = new JsonObject
+                {
+                    ["source"] = data.Source, ["train_documents"] = data.Train.Count, ["train_tokens"] = train.Sum(d => d.Length + 1),
+                    ["init_embeddings"] = parse.GetValue(InitEmbeddings),
+                },
                 Metrics = metrics,
             });
             if (data.Test is { Count: > 0 })
@@ -104,6 +113,33 @@ internal static class TrainLstmCommand
             return 0;
         });
         return command;
+    }
+
+    // The embedding takes the vectors' size; with tied weights the hidden size follows unless set.
+    private static LstmOptions FitEmbeddings(ParseResult parse, LstmOptions options, int dimensions)
+    {
+        if (parse.GetResult(Embedding) is { Implicit: false } && options.EmbeddingSize != dimensions)
+            throw new ArgumentException($"--embedding {options.EmbeddingSize} differs from the {dimensions}-dimensional vectors of --init-embeddings");
+        bool hiddenFollows = options.TieWeights && parse.GetResult(Hidden) is not { Implicit: false };
+        return options with { EmbeddingSize = dimensions, HiddenSize = hiddenFollows ? dimensions : options.HiddenSize };
+    }
+
+    // Row per vocabulary id: the word's vector (or its lower-cased form's), null where word2vec never saw it.
+    private static float[]?[] InitialRows(WordVectors vectors, Vocabulary vocabulary)
+    {
+        var rows = new float[]?[vocabulary.Count];
+        int found = 0;
+        for (int id = 0; id < vocabulary.Count; id++)
+        {
+            string token = vocabulary.Token(id);
+            int row = vectors.IndexOf(token);
+            if (row < 0) row = vectors.IndexOf(token.ToLowerInvariant());
+            if (row < 0) continue;
+            rows[id] = vectors[row].ToArray();
+            found++;
+        }
+        Console.Error.WriteLine($"train lstm: word2vec vectors for {found:N0} of {vocabulary.Count:N0} words ({100.0 * found / vocabulary.Count:F1}%)");
+        return rows;
     }
 
     private static LstmOptions Read(ParseResult parse)
