@@ -6,8 +6,9 @@ namespace HnReply.Cli.Commands;
 
 /// <summary>
 /// <c>hnreply quickstart</c>: the one command a new user runs. It crawls the top stories with
-/// their threads, trains the rungs of the ladder, evaluates them side by side on the held-out
-/// threads, and shows suggestions, a completion and a reply. Each step is the same command a user
+/// their threads, trains the rungs of the ladder (n-gram, retrieval replier, a few minutes of
+/// LSTM), evaluates them side by side on the held-out threads, and shows suggestions, a
+/// completion and a reply. Each step is the same command a user
 /// would type (<c>hnreply fetch</c>, <c>train</c>, <c>eval</c>, ...), run in-process, so quickstart
 /// shows exactly what those commands do.
 /// </summary>
@@ -25,12 +26,18 @@ internal static class QuickstartCommand
         DefaultValueFactory = _ => "models",
     };
 
+    private static readonly Option<double> LstmMinutes = new("--lstm-minutes")
+    {
+        Description = "Minutes to train the LSTM language model (0 skips it)",
+        DefaultValueFactory = _ => 3,
+    };
+
     /// <param name="run">Runs one hnreply command line in this process and returns its exit code.</param>
     public static Command Create(Func<string[], Task<int>> run)
     {
         var command = new Command("quickstart", "Crawl the top stories, train the ladder of models, evaluate them side by side, and show samples")
         {
-            FetchCommand.Api, Stories, Models, FetchCommand.Concurrency, FetchCommand.Timeout, FetchCommand.Retries,
+            FetchCommand.Api, Stories, Models, LstmMinutes, FetchCommand.Concurrency, FetchCommand.Timeout, FetchCommand.Retries,
         };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
@@ -39,7 +46,10 @@ internal static class QuickstartCommand
             string models = parse.GetValue(Models)!;
             string[] common = ["--store", parse.GetValue(GlobalOptions.Store)!, "--seed", $"{parse.GetValue(GlobalOptions.Seed)}"];
             string[] split = ["--valid-fraction", Invariant(splits.ValidFraction), "--test-fraction", Invariant(splits.TestFraction), "--split-seed", $"{splits.Seed}"];
-            string ngram = Path.Combine(models, "ngram"), retrieval = Path.Combine(models, "retrieval");
+            string ngram = Path.Combine(models, "ngram"), retrieval = Path.Combine(models, "retrieval"), lstm = Path.Combine(models, "lstm");
+            double lstmMinutes = parse.GetValue(LstmMinutes);
+            if (lstmMinutes < 0) throw new ArgumentException($"--lstm-minutes must be >= 0, got {lstmMinutes}");
+            if (lstmMinutes > 0 && Directory.Exists(lstm)) Directory.Delete(lstm, recursive: true);
 
             var steps = new List<(string Title, string[] Args)>
             {
@@ -49,8 +59,11 @@ internal static class QuickstartCommand
                 ("Corpus", ["stats", .. split]),
                 ("Rung 1: n-gram language model", ["train", "ngram", "--out", ngram, .. split]),
                 ("Rung 0: retrieval replier", ["train", "retrieval", "--out", retrieval, .. split]),
-                ("The ladder on held-out threads", ["eval", ngram, retrieval, "--limit", "1000", "--report", Path.Combine(models, "report"), .. split]),
             };
+            if (lstmMinutes > 0)
+                steps.Add(("Rung 3: LSTM language model", ["train", "lstm", "--out", lstm, "--max-minutes", Invariant(lstmMinutes), "--epochs", "50", .. split]));
+            string[] ladder = lstmMinutes > 0 ? [ngram, lstm, retrieval] : [ngram, retrieval];
+            steps.Add(("The ladder on held-out threads", ["eval", .. ladder, "--limit", "1000", "--report", Path.Combine(models, "report"), .. split]));
             foreach (var (title, args) in steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -61,10 +74,12 @@ internal static class QuickstartCommand
 
             AnsiConsole.Write(new Rule("[bold]Samples[/]").LeftJustified());
             var (prompt, parent, storyTitle) = Prompts(parse, splits);
+            string best = lstmMinutes > 0 ? lstm : ngram;
             string[][] samples =
             [
                 ["suggest", ngram, prompt + " ", "-k", "5"],
-                ["complete", ngram, prompt, "--words", "20"],
+                ["suggest", best, prompt + " ", "-k", "5"],
+                ["complete", best, prompt, "--words", "20"],
                 ["reply", retrieval, parent, "--title", storyTitle, "-n", "2"],
             ];
             foreach (string[] args in samples)
