@@ -12,6 +12,7 @@ return which switch
     "fake-api" => await ServeFakeApiAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200),
     "ngram" => NGramBench.Run(args[1..]),
     "word2vec" => Word2VecBench.Run(args[1..]),
+    "lstm" => LstmBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -29,6 +30,6 @@ static async Task<int> ServeFakeApiAsync(int stories)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ...");
+    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ... | lstm [STEPS] [THREADS]");
     return 1;
 }
