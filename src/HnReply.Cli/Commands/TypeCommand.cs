@@ -12,6 +12,9 @@ namespace HnReply.Cli.Commands;
 /// </summary>
 internal static class TypeCommand
 {
+    // Carriage return, then erase the line (ANSI EL 2): the line is redrawn after every keystroke.
+    private const string ClearLine = "\r\u001b[2K";
+
     private static readonly Option<int> K = new("-k") { Description = "How many suggestions to show", DefaultValueFactory = _ => 3 };
 
     public static Command Create()
@@ -45,7 +48,8 @@ internal static class TypeCommand
             var suggestions = session.Suggest(text.ToString(), k);
             string shown = string.Join("  ", suggestions.Select((s, i) => i == 0 ? $"[bold yellow]{Markup.Escape(s.Text)}[/]" : Markup.Escape(s.Text)));
             string current = text.ToString().Split('\n')[^1];
-            AnsiConsole.Markup($"\r\u001b[2K{Markup.Escape(current)}[grey]▏[/] {shown}");
+            Console.Write(ClearLine);
+            AnsiConsole.Markup($"{Markup.Escape(current)}[grey]▏[/] {shown}");
             var key = Console.ReadKey(intercept: true);
             if (key.Key == ConsoleKey.Escape) break;
             switch (key.Key)
@@ -57,7 +61,8 @@ internal static class TypeCommand
                     text.Length--;
                     break;
                 case ConsoleKey.Enter:
-                    AnsiConsole.Markup($"\r\u001b[2K{Markup.Escape(current)}\n");
+                    Console.Write(ClearLine);
+                    Console.WriteLine(current);
                     text.Append('\n');
                     break;
                 default:
