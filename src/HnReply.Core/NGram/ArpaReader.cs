@@ -1,17 +1,18 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using HnReply.Corpus;
 
 namespace HnReply.NGram;
 
 /// <summary>
-/// Loads an ARPA back-off model (written by lmplz, SRILM or <see cref="ArpaWriter"/>) so that it
-/// scores exactly as KenLM's query does: ARPA's back-off rule, a word outside the file's unigrams
-/// scored as &lt;unk&gt;, and a file without &lt;unk&gt; given one with log10 probability -100 (KenLM's
-/// default, with a warning). Ids: &lt;unk&gt; 0, &lt;s&gt; 1, &lt;/s&gt; 2, &lt;pad&gt; 3 (absent from
-/// files, never predicted), then the other unigrams in file order, so a file from
-/// <see cref="ArpaWriter"/> keeps its ids, and its whitespace escapes are undone. Anything before
-/// \data\ is ignored; a malformed file fails with one line naming file:line.
+/// Loads an ARPA back-off model (written by lmplz, SRILM or <see cref="ArpaWriter"/>; gzipped when
+/// the name ends in .gz) so that it scores exactly as KenLM's query does: ARPA's back-off rule, a
+/// word outside the file's unigrams scored as &lt;unk&gt;, and a file without &lt;unk&gt; given one
+/// with log10 probability -100 (KenLM's default, with a warning). Ids: &lt;unk&gt; 0, &lt;s&gt; 1,
+/// &lt;/s&gt; 2, &lt;pad&gt; 3 (absent from files, never predicted), then the other unigrams in file
+/// order, so a file from <see cref="ArpaWriter"/> keeps its ids, and its whitespace escapes are
+/// undone. Anything before \data\ is ignored; a malformed file fails with one line naming file:line.
 /// </summary>
 public static class ArpaReader
 {
@@ -20,7 +21,8 @@ public static class ArpaReader
 
     public static (NGramModel Model, string[] Vocabulary) Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
         using var lines = new Utf8LineReader(stream, maxLineBytes: 1 << 20);
         var parser = new Parser(path, lines);
         return parser.Read();

@@ -36,12 +36,12 @@ public sealed partial class NGramModel
         _tables = tables;
         Order = entries.Length;
         VocabularySize = entries[0].Length - 1;
-        Warnings = warnings;
-        Discounts = discounts;
+        Warnings = Array.AsReadOnly(warnings.ToArray());
+        Discounts = Array.AsReadOnly(discounts.ToArray());
         var counts = new long[Order];
         for (int k = 0; k < Order; k++) counts[k] = entries[k].Length - 1;
         counts[0] = VocabularySize - 1; // <pad> is an id, not an n-gram
-        NGramCounts = counts;
+        NGramCounts = Array.AsReadOnly(counts);
 
         _unigramProbability = new double[VocabularySize];
         for (int w = 0; w < VocabularySize; w++)

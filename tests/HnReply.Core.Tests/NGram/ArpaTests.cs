@@ -81,6 +81,17 @@ public class ArpaTests
     }
 
     [Fact]
+    public void Read_GzippedFile_ScoresLikeThePlainOne()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Write("srilm.arpa.gz", TempDirectory.Gzip(System.Text.Encoding.UTF8.GetBytes(HandWrittenArpa.Srilm)));
+
+        var (model, vocabulary) = ArpaReader.Read(path);
+
+        Assert.Equal(HandWrittenArpa.CatThe, Log10(model.ScoreSentence(Ids(vocabulary, "cat the"))), 5);
+    }
+
+    [Fact]
     public void Read_PrunedFile_FillsMissingContextsAndSuffixesWithoutChangingScores()
     {
         using var temp = new TempDirectory();

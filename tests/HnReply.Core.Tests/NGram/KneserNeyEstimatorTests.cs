@@ -200,6 +200,33 @@ public class KneserNeyEstimatorTests
         Assert.Equal(test.Sum(s => s.Length + 1), result.Tokens);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Score_EveryOrder_MatchesNaiveReferenceImplementation(int order)
+    {
+        var train = MarkovCorpus.Generate(seed: 11, sentences: 400, words: 8);
+        const int vocabularySize = 4 + 8 + 1;
+        var model = KneserNeyEstimator.Estimate(train.AsMemory(), vocabularySize, new NGramOptions { Order = order });
+        var reference = new ReferenceKneserNey(train, vocabularySize, order);
+        var histories = MarkovCorpus.Generate(seed: 12, sentences: 40, words: 9);
+
+        foreach (var sentence in histories)
+        {
+            var state = model.Begin();
+            for (int t = 0; t <= sentence.Length; t++)
+            {
+                var history = sentence[..t];
+                foreach (int word in new[] { 0, 2, 4, 5, 8, 11, 12, 40 })
+                    AssertProbability(reference.Probability(history, word), model.Score(state, word, out _));
+                if (t < sentence.Length) model.Score(state, sentence[t], out state);
+            }
+        }
+    }
+
     [Fact]
     public void Perplexity_StructuredCorpus_FallsAsOrderGrows()
     {
