@@ -1,7 +1,5 @@
 namespace HnReply.Corpus;
 
-public sealed record SplitStats(long Stories, long Comments, long Pairs);
-
 /// <summary>
 /// What the store holds. <see cref="Overlap"/> counts stories whose items were assigned to more than
 /// one split; it must be zero, and is computed from the data rather than assumed.

@@ -2,12 +2,6 @@ using DuckDB.NET.Data;
 
 namespace HnReply.Corpus;
 
-/// <summary>What one upsert did: new ids, ids whose stored row changed, and rows that were already identical.</summary>
-public readonly record struct UpsertResult(int Inserted, int Updated, int Unchanged)
-{
-    public int Written => Inserted + Updated;
-}
-
 public sealed partial class CorpusStore
 {
     private const string Columns = "id, type, \"by\", time, text, parent, kids, title, url, score, descendants, deleted, dead, clean";

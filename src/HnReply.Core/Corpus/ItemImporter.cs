@@ -3,15 +3,6 @@ using System.Threading.Channels;
 
 namespace HnReply.Corpus;
 
-/// <summary>Items so far, and bytes of the input files read of their total (compressed bytes for .gz files).</summary>
-public sealed record ImportProgress(long Read, long Stored, long Errors, long BytesRead, long TotalBytes);
-
-/// <summary>
-/// <see cref="Read"/> items parsed, <see cref="Stored"/> new or changed rows, <see cref="Skipped"/>
-/// items already stored unchanged; <see cref="ErrorCount"/> bad lines, the first of them in <see cref="Errors"/>.
-/// </summary>
-public sealed record ImportResult(long Read, long Stored, long Skipped, long ErrorCount, IReadOnlyList<ReadError> Errors, TimeSpan Elapsed);
-
 /// <summary>
 /// Streams dump files into a <see cref="CorpusStore"/>: one task parses, the caller's task writes
 /// batches, so parsing and DuckDB overlap on two cores and memory stays at two batches whatever

@@ -4,9 +4,6 @@ using HnReply.Text;
 
 namespace HnReply.Evaluation;
 
-/// <summary>Progress of an evaluation: documents done of the total.</summary>
-public sealed record EvaluationProgress(long Done, long Total);
-
 /// <summary>
 /// Scores held-out documents with any <see cref="ILanguageModel"/> the DESIGN.md way (every token
 /// plus one &lt;/s&gt; per document; unknown words as &lt;unk&gt;), and at the same positions

@@ -3,13 +3,6 @@ using HnReply.Text;
 namespace HnReply.Prediction;
 
 /// <summary>
-/// What a model has read so far. Immutable and owned by the caller (KenLM's <c>State</c>): a
-/// model is never changed by a query, so one model serves any number of sessions and threads.
-/// Each model kind keeps its own subclass.
-/// </summary>
-public abstract class LanguageModelState;
-
-/// <summary>
 /// A next-token predictor over a fixed vocabulary: the n-gram (rung 1) and the LSTM (rung 3) both
 /// implement it, so suggest, complete, type, eval and the server take either.
 /// </summary>

@@ -1,8 +1,5 @@
 namespace HnReply.Prediction;
 
-/// <summary>A reply with its model score and, for retrieved replies, the thread it came from.</summary>
-public sealed record GeneratedReply(string Text, double Score, long? StoryId = null, long? ReplyId = null);
-
 /// <summary>
 /// Answers a comment: the retrieval replier (rung 0) and the encoder-decoder (rung 4) both
 /// implement it, so reply, eval and the server take either.

@@ -2,10 +2,6 @@ using HnReply.Neural.Runtime;
 
 namespace HnReply.Neural.Lstm;
 
-public enum LstmPreset { None, Small, Medium, Large }
-
-public enum OptimizerKind { Sgd, AdamW }
-
 /// <summary>
 /// Everything that defines an LSTM language model run, with a reason for each default. The
 /// defaults are a small model that beats the n-gram on HN text within minutes on two CPU cores;

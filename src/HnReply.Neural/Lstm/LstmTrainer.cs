@@ -10,9 +10,6 @@ using static TorchSharp.torch;
 
 namespace HnReply.Neural.Lstm;
 
-/// <summary>What a training run did.</summary>
-public sealed record LstmTrainingResult(double BestValidPerplexity, int Epochs, long Steps, double Seconds, double TokensPerSecond, string StopReason, IReadOnlyList<TrainingMetrics> Metrics);
-
 /// <summary>
 /// Trains an <see cref="LstmNetwork"/> in a model directory. One visible loop: batch → forward →
 /// loss → backward → clip → step → schedule → evaluate → checkpoint. The directory receives

@@ -13,5 +13,3 @@ public sealed record TrainingMetrics(
     [property: JsonPropertyName("lr")] double LearningRate,
     [property: JsonPropertyName("seconds")] double Seconds);
 
-/// <summary>Where training is, for progress bars: chunk of epoch, rate, loss, learning rate.</summary>
-public sealed record TrainingProgress(int Epoch, int Epochs, int Chunk, int Chunks, long Step, double TokensPerSecond, double Loss, double LearningRate, double? ValidPerplexity);

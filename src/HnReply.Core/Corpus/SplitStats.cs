@@ -1,0 +1,3 @@
+namespace HnReply.Corpus;
+
+public sealed record SplitStats(long Stories, long Comments, long Pairs);

@@ -1,0 +1,3 @@
+namespace HnReply.Neural.Lstm;
+
+public enum LstmPreset { None, Small, Medium, Large }

@@ -1,0 +1,4 @@
+namespace HnReply.Neural.Training;
+
+/// <summary>Where training is, for progress bars: chunk of epoch, rate, loss, learning rate.</summary>
+public sealed record TrainingProgress(int Epoch, int Epochs, int Chunk, int Chunks, long Step, double TokensPerSecond, double Loss, double LearningRate, double? ValidPerplexity);
