@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HnReply.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HnReply.Cli.Output;
@@ -13,13 +14,14 @@ namespace HnReply.Cli.Commands;
 /// </summary>
 internal static class TrainWord2VecCommand
 {
-    private enum Tokenizer { Lowercase, Whitespace }
+    private enum Tokenizer { Word, Lowercase, Whitespace }
 
-
+    // The HN word tokenizer (lower-cased) by default, so the vectors' words are the language models'
+    // words and --init-embeddings finds them; the other two read text as word2vec.c does.
     private static readonly Option<Tokenizer> TokenizerOption = new("--tokenizer")
     {
-        Description = "lowercase: lower-case, then split on white space; whitespace: split on white space only, exactly as word2vec.c",
-        DefaultValueFactory = _ => Tokenizer.Lowercase,
+        Description = "word: HnReply's word tokenizer, lower-cased (the LSTM's words); lowercase: lower-case, then split on white space; whitespace: split on white space only, exactly as word2vec.c",
+        DefaultValueFactory = _ => Tokenizer.Word,
     };
     private static readonly Option<bool> TextVectors = new("--text-vectors") { Description = "Also write vectors.txt (word2vec text format, fastText .vec)" };
 
@@ -44,8 +46,8 @@ internal static class TrainWord2VecCommand
             string directory = parse.GetValue(TrainCommand.Out)!;
             var tokenizerJson = new JsonObject
             {
-                ["name"] = "whitespace-c",
-                ["lowercase"] = tokenizer == Tokenizer.Lowercase,
+                ["name"] = tokenizer == Tokenizer.Word ? "word" : "whitespace-c",
+                ["lowercase"] = tokenizer != Tokenizer.Whitespace,
                 ["max_word_bytes"] = WhitespaceWordReader.MaxWordBytes,
                 ["end_of_sentence"] = WhitespaceWordReader.EndOfSentence,
             };
@@ -56,19 +58,30 @@ internal static class TrainWord2VecCommand
         return command;
     }
 
-    private static string Name(Tokenizer tokenizer) => tokenizer == Tokenizer.Whitespace ? "whitespace" : "lowercase";
+    private static string Name(Tokenizer tokenizer) => tokenizer.ToString().ToLowerInvariant();
 
     private static (Word2VecCorpus Corpus, string Source) ReadCorpus(ParseResult parse, Tokenizer tokenizer, int minCount)
     {
         if (parse.GetValue(TrainingData.TrainFile) is { } file)
         {
-            var corpus = tokenizer == Tokenizer.Whitespace
-                ? Word2VecCorpus.ReadFile(file, minCount)
-                : Word2VecCorpus.FromDocuments(Lines(file), lowercase: true, minCount);
+            var corpus = tokenizer switch
+            {
+                Tokenizer.Whitespace => Word2VecCorpus.ReadFile(file, minCount),
+                Tokenizer.Lowercase => Word2VecCorpus.FromDocuments(Lines(file), lowercase: true, minCount),
+                _ => Word2VecCorpus.FromDocuments(WordTokens(Lines(file)), lowercase: false, minCount),
+            };
             return (corpus, file);
         }
         var data = TrainingData.Read(parse);
-        return (Word2VecCorpus.FromDocuments(data.Train, tokenizer == Tokenizer.Lowercase, minCount), data.Source);
+        var documents = tokenizer == Tokenizer.Word ? WordTokens(data.Train) : data.Train;
+        return (Word2VecCorpus.FromDocuments(documents, tokenizer == Tokenizer.Lowercase, minCount), data.Source);
+    }
+
+    // Word tokens never hold white space, so joined by spaces they pass through word2vec.c's reader unchanged.
+    private static IEnumerable<string> WordTokens(IEnumerable<string> documents)
+    {
+        var words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
+        return documents.Select(d => string.Join(' ', words.Tokenize(d)));
     }
 
     private static IEnumerable<string> Lines(string path) =>
