@@ -3,40 +3,40 @@ using System.Text.Json;
 
 namespace HnReply.Cli.Tests.Commands;
 
-/// <summary>Trains one small model through the real executable, shared by the query tests.</summary>
-public sealed class TrainedWord2VecModel : IDisposable
+public class Word2VecCommandTests(Word2VecCommandTests.TrainedModel trained) : IClassFixture<Word2VecCommandTests.TrainedModel>
 {
-    public TrainedWord2VecModel()
+    /// <summary>Trains one small model through the real executable, shared by the query tests.</summary>
+    public sealed class TrainedModel : IDisposable
     {
-        // Three groups of synonyms "c w c", each framed by its own context words: with --window 1
-        // the synonyms share contexts and never meet, so each one's neighbours are its group.
-        var random = new Random(11);
-        var text = new StringBuilder();
-        for (int s = 0; s < 3000; s++)
+        private readonly TempFolder folder = new();
+
+        public TrainedModel()
         {
-            int g = random.Next(3);
-            text.Append($"g{g}c{random.Next(6)} g{g}w{random.Next(3)} g{g}c{random.Next(6)}\n");
+            // Three groups of synonyms "c w c", each framed by its own context words: with --window 1
+            // the synonyms share contexts and never meet, so each one's neighbours are its group.
+            var random = new Random(11);
+            var text = new StringBuilder();
+            for (int s = 0; s < 3000; s++)
+            {
+                int g = random.Next(3);
+                text.Append($"g{g}c{random.Next(6)} g{g}w{random.Next(3)} g{g}c{random.Next(6)}\n");
+            }
+            System.IO.File.WriteAllText(File("train.txt"), text.ToString());
+            Train = CliRunner.RunAsync(Path, "train", "word2vec", "--train", "train.txt", "--tokenizer", "whitespace", "--out", "model",
+                "--cbow", "0", "--size", "16", "--window", "1", "--min-count", "1", "--iter", "5", "--threads", "1", "--sample", "0", "--json").GetAwaiter().GetResult();
         }
-        System.IO.File.WriteAllText(File("train.txt"), text.ToString());
-        Train = CliRunner.RunAsync(Path, "train", "word2vec", "--train", "train.txt", "--tokenizer", "whitespace", "--out", "model",
-            "--cbow", "0", "--size", "16", "--window", "1", "--min-count", "1", "--iter", "5", "--threads", "1", "--sample", "0", "--json").GetAwaiter().GetResult();
+
+        public string Path => folder.Path;
+
+        public string File(string name) => folder.File(name);
+
+        public CliResult Train { get; }
+
+        public string Model => File("model");
+
+        public void Dispose() => folder.Dispose();
     }
 
-    private readonly TempFolder folder = new();
-
-    public string Path => folder.Path;
-
-    public string File(string name) => folder.File(name);
-
-    public CliResult Train { get; }
-
-    public string Model => File("model");
-
-    public void Dispose() => folder.Dispose();
-}
-
-public class Word2VecCommandTests(TrainedWord2VecModel trained) : IClassFixture<TrainedWord2VecModel>
-{
     [Fact]
     public void TrainWord2Vec_SmallFile_WritesASelfDescribingModel()
     {
