@@ -19,8 +19,9 @@ public sealed record LstmOptions
     /// <summary>LSTM units per layer: 256 keeps a step cheap on CPU while clearly beating 4-grams.</summary>
     public int HiddenSize { get; init; } = 256;
 
-    /// <summary>Stacked LSTM layers; the paper uses 2.</summary>
-    public int Layers { get; init; } = 2;
+    /// <summary>Stacked LSTM layers. One by default: on two CPU cores a second layer halves the steps per minute and,
+    /// measured on 1.7M words of plain text, reached a worse perplexity in the same 10–12 minutes. The paper uses 2.</summary>
+    public int Layers { get; init; } = 1;
 
     /// <summary>Dropout on the non-recurrent connections (input, between layers, output), Zaremba et al.'s placement.</summary>
     public double Dropout { get; init; } = 0.3;
@@ -34,7 +35,7 @@ public sealed record LstmOptions
     /// <summary>AdamW converges in few epochs on small data; the presets use the paper's SGD.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.AdamW;
 
-    public double LearningRate { get; init; } = 0.002;
+    public double LearningRate { get; init; } = 0.003;
 
     /// <summary>Decoupled weight decay for AdamW (Loshchilov &amp; Hutter 2019); SGD ignores it.</summary>
     public double WeightDecay { get; init; } = 0.01;
@@ -59,8 +60,9 @@ public sealed record LstmOptions
     /// <summary>Truncated back-propagation length: the paper's 20 (small) or 35 steps.</summary>
     public int Bptt { get; init; } = 35;
 
-    /// <summary>Parallel streams of the corpus (batch columns), as in the paper: 20.</summary>
-    public int BatchSize { get; init; } = 20;
+    /// <summary>Parallel streams of the corpus (batch columns). 64 by default: wider matrix products run far more tokens/s on a
+    /// CPU than the paper's 20 (the presets keep 20).</summary>
+    public int BatchSize { get; init; } = 64;
 
     /// <summary>Also validate every this many steps on large corpora (0 = only at the end of each epoch).</summary>
     public int EvalEverySteps { get; init; }
