@@ -91,15 +91,7 @@ internal static class FetchCommand
     {
         if (parse.GetValue(GlobalOptions.Json))
         {
-            JsonOutput.Write(new
-            {
-                read = result.Read,
-                stored = result.Stored,
-                skipped = result.Skipped,
-                errors = result.Errors,
-                seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
-                missing = result.Missing,
-            });
+            JsonOutput.WriteLoad(result.Read, result.Stored, result.Skipped, result.Errors, result.Elapsed, result.Missing);
         }
         else
         {

@@ -41,14 +41,7 @@ internal static class IngestCommand
         if (result.ErrorCount > ErrorsShown) Console.Error.WriteLine($"hnreply: ... and {result.ErrorCount - ErrorsShown:N0} more bad lines");
         if (parse.GetValue(GlobalOptions.Json))
         {
-            JsonOutput.Write(new
-            {
-                read = result.Read,
-                stored = result.Stored,
-                skipped = result.Skipped,
-                errors = result.ErrorCount,
-                seconds = Math.Round(result.Elapsed.TotalSeconds, 3),
-            });
+            JsonOutput.WriteLoad(result.Read, result.Stored, result.Skipped, result.ErrorCount, result.Elapsed);
         }
         else
         {

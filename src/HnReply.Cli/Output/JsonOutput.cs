@@ -16,4 +16,16 @@ internal static class JsonOutput
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     public static void Write<T>(T value) => Console.Out.WriteLine(Serialize(value));
+
+    /// <summary>DESIGN.md's shape for <c>fetch</c> and <c>ingest</c>, plus <c>missing</c> where a crawl has it.</summary>
+    public static void WriteLoad(long read, long stored, long skipped, long errors, TimeSpan elapsed, long? missing = null)
+    {
+        var summary = new Dictionary<string, object>
+        {
+            ["read"] = read, ["stored"] = stored, ["skipped"] = skipped, ["errors"] = errors,
+            ["seconds"] = Math.Round(elapsed.TotalSeconds, 3),
+        };
+        if (missing is { } m) summary["missing"] = m;
+        Write(summary);
+    }
 }
