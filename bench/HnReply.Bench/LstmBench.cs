@@ -124,7 +124,7 @@ internal static class LstmBench
         for (int i = 0; i < keystrokes; i++)
         {
             state = model.Advance(state, Zipf(random));
-            _ = model.TopK(state, 5);
+            _ = model.TopWords(state, 5);
         }
         Console.WriteLine($"lstm suggestion latency: {1000 * clock.Elapsed.TotalSeconds / keystrokes:F2} ms per word (one LSTM step + top-5 of 10k)");
     }

@@ -5,72 +5,112 @@ using HnReply.Text;
 namespace HnReply.Evaluation;
 
 /// <summary>
-/// Scores held-out documents with any <see cref="ILanguageModel"/> the DESIGN.md way (every token
-/// plus one &lt;/s&gt; per document; unknown words as &lt;unk&gt;), and at the same positions
-/// measures next-word top-1/3/5 accuracy and, for the first <paramref name="keystrokeWords"/> words,
-/// keystroke savings with top-3 suggestions.
+/// Scores held-out documents with any <see cref="ILanguageModel"/> the DESIGN.md way: each document
+/// from the begin-of-document state, every token plus one &lt;/s&gt;, unknown words as &lt;unk&gt;.
+/// At the same positions it measures what a user of suggest sees: next-word top-1/3/5 over the
+/// positions whose target is a word (<see cref="Vocabulary.IsWord"/>), among the words suggest would
+/// show, and keystroke savings with top-3 suggestions for the first <paramref name="keystrokeWords"/>
+/// words. Models that score in batches (<see cref="IBatchLanguageModel"/>) take that path; the
+/// numbers are the same either way.
 /// </summary>
 public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWords = 3_000)
 {
+    private const int TopK = 5;
+
     public LanguageModelReport Evaluate(IReadOnlyList<string> documents, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var perplexity = new PerplexityAccumulator();
-        var keystrokes = new KeystrokeSavings();
-        long[] hits = new long[3];
-        long keystrokeWordsDone = 0;
-        var probabilities = new float[model.Vocabulary.Count];
-        for (int d = 0; d < documents.Count; d++)
+        var tokens = documents.Select(model.Tokenizer.Tokenize).ToList();
+        var ids = tokens.Select(model.Vocabulary.Encode).ToList();
+        var tally = new Tally(model.Vocabulary, tokens, ids, keystrokeWords);
+        foreach (string document in documents) tally.Perplexity.AddDocument(document);
+
+        if (model is IBatchLanguageModel batched)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var tokens = model.Tokenizer.Tokenize(documents[d]);
-            int[] ids = [.. model.Vocabulary.Encode(tokens), Vocabulary.Eos];
-            perplexity.AddDocument(documents[d]);
-            var state = model.Begin();
-            for (int i = 0; i < ids.Length; i++)
+            batched.ScoreDocuments(ids, new BatchScoring(TopK, tally.WantsDistribution), (in ScoredPosition p) =>
             {
-                // Exact log-probability and the top 5 come from the model's own fast paths; the full
-                // distribution is only needed for the words whose keystrokes are simulated.
-                int target = ids[i];
-                perplexity.Add(model.LogProbability(state, target));
-                var top = model.TopK(state, 5);
-                int rank = IndexOf(top, target);
-                if (rank is >= 0 and < 1) hits[0]++;
-                if (rank is >= 0 and < 3) hits[1]++;
-                if (rank >= 0) hits[2]++;
-                if (i < tokens.Count && keystrokeWordsDone < keystrokeWords && target != Vocabulary.Unk && tokens[i].Any(char.IsLetter))
-                {
-                    model.NextTokenProbabilities(state, probabilities);
-                    keystrokes.AddWord(tokens[i], Suggestions(probabilities));
-                    keystrokeWordsDone++;
-                }
-                if (i + 1 < ids.Length) state = model.Advance(state, target);
-            }
-            progress?.Report(new EvaluationProgress(d + 1, documents.Count));
+                tally.Add(p);
+                if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(p.Document + 1, documents.Count));
+            }, cancellationToken);
         }
-        double seconds = clock.Elapsed.TotalSeconds;
-        double n = Math.Max(1, perplexity.Tokens);
-        return new LanguageModelReport(documents.Count, perplexity.Tokens, perplexity.Perplexity, perplexity.BitsPerCharacter,
-            hits[0] / n, hits[1] / n, hits[2] / n, keystrokes.Savings, keystrokeWordsDone, perplexity.Tokens / Math.Max(seconds, 1e-9), seconds);
-    }
-
-    private static int IndexOf(IReadOnlyList<(int Id, double Probability)> top, int target)
-    {
-        for (int i = 0; i < top.Count; i++)
+        else
         {
-            if (top[i].Id == target) return i;
+            var probabilities = new float[model.Vocabulary.Count];
+            var top = new int[TopK];
+            for (int d = 0; d < ids.Count; d++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var state = model.Begin();
+                int[] doc = ids[d];
+                for (int i = 0; i <= doc.Length; i++)
+                {
+                    int target = i < doc.Length ? doc[i] : Vocabulary.Eos;
+                    var best = model.TopWords(state, TopK);
+                    for (int j = 0; j < best.Count; j++) top[j] = best[j].Id;
+                    bool full = tally.WantsDistribution(d, i);
+                    if (full) model.NextTokenProbabilities(state, probabilities);
+                    tally.Add(new ScoredPosition(d, i, target, model.LogProbability(state, target), top.AsSpan(0, best.Count), full ? probabilities : default));
+                    if (i < doc.Length) state = model.Advance(state, target);
+                }
+                progress?.Report(new EvaluationProgress(d + 1, documents.Count));
+            }
         }
-        return -1;
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        var perplexity = tally.Perplexity;
+        double words = Math.Max(1, tally.WordPositions);
+        return new LanguageModelReport(documents.Count, perplexity.Tokens, perplexity.Perplexity, perplexity.BitsPerCharacter,
+            tally.Hits[0] / words, tally.Hits[1] / words, tally.Hits[2] / words, tally.Keystrokes.Savings, tally.KeystrokeWords,
+            perplexity.Tokens / Math.Max(seconds, 1e-9), seconds, tally.WordPositions);
     }
 
-    // Top-3 offered words for each typed prefix, from one sort of the distribution at this position.
-    private Func<string, IReadOnlyList<string>> Suggestions(float[] probabilities)
+    /// <summary>The running sums of one evaluation, fed one scored position at a time.</summary>
+    private sealed class Tally(Vocabulary vocabulary, List<IReadOnlyList<string>> tokens, List<int[]> ids, int keystrokeWords)
     {
-        var ranked = Enumerable.Range(0, probabilities.Length)
-            .Where(id => probabilities[id] > 0 && PrefixIndex.IsOffered(model.Vocabulary.Token(id)))
-            .OrderByDescending(id => probabilities[id]).ThenBy(id => id)
-            .Select(model.Vocabulary.Token)
-            .ToArray();
-        return prefix => ranked.Where(t => t.StartsWith(prefix, StringComparison.Ordinal)).Take(3).ToList();
+        // The keystroke simulation covers the first keystrokeWords word positions, in document order.
+        private readonly (int Document, int Position) _keystrokeEnd = KeystrokeEnd(vocabulary, ids, keystrokeWords);
+
+        public PerplexityAccumulator Perplexity { get; } = new();
+        public KeystrokeSavings Keystrokes { get; } = new();
+        public long[] Hits { get; } = new long[3];
+        public long WordPositions { get; private set; }
+        public long KeystrokeWords { get; private set; }
+
+        public bool WantsDistribution(int document, int position) =>
+            position < ids[document].Length && IsKeystrokeWord(ids[document][position])
+            && (document, position).CompareTo(_keystrokeEnd) < 0;
+
+        public void Add(in ScoredPosition p)
+        {
+            Perplexity.Add(p.LogProbability);
+            if (!vocabulary.IsWord(p.Target)) return;
+            WordPositions++;
+            int rank = p.TopWords.IndexOf(p.Target);
+            if (rank == 0) Hits[0]++;
+            if (rank is >= 0 and < 3) Hits[1]++;
+            if (rank >= 0) Hits[2]++;
+            if (!p.Distribution.IsEmpty)
+            {
+                string word = tokens[p.Document][p.Position];
+                Keystrokes.AddWord(word.Length, KeystrokeSavings.OfferedAfter(p.Distribution, vocabulary, p.Target));
+                KeystrokeWords++;
+            }
+        }
+
+        private bool IsKeystrokeWord(int id) => id != Vocabulary.Unk && vocabulary.IsWord(id);
+
+        private static (int, int) KeystrokeEnd(Vocabulary vocabulary, List<int[]> ids, int limit)
+        {
+            int seen = 0;
+            for (int d = 0; d < ids.Count; d++)
+            {
+                for (int i = 0; i < ids[d].Length; i++)
+                {
+                    if (ids[d][i] == Vocabulary.Unk || !vocabulary.IsWord(ids[d][i])) continue;
+                    if (seen++ == limit) return (d, i);
+                }
+            }
+            return (ids.Count, 0);
+        }
     }
 }

@@ -1,6 +1,9 @@
 namespace HnReply.Evaluation;
 
-/// <summary>One language model's row of the ladder. Rates are fractions in [0, 1].</summary>
+/// <summary>
+/// One language model's row of the ladder. Rates are fractions in [0, 1]; top-k rates are over the
+/// <see cref="WordPositions"/> positions whose next token is a word (what suggest can show).
+/// </summary>
 public sealed record LanguageModelReport(
     long Documents,
     long Tokens,
@@ -12,4 +15,5 @@ public sealed record LanguageModelReport(
     double KeystrokeSavings,
     long KeystrokeWords,
     double TokensPerSecond,
-    double Seconds);
+    double Seconds,
+    long WordPositions);

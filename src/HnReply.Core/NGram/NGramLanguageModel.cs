@@ -33,10 +33,10 @@ public sealed class NGramLanguageModel(NGramModel model, Vocabulary vocabulary, 
 
     public double LogProbability(LanguageModelState state, int token) => model.Score(((State)state).Context, token, out _);
 
-    public IReadOnlyList<(int Id, double Probability)> TopK(LanguageModelState state, int k)
+    public IReadOnlyList<(int Id, double Probability)> TopWords(LanguageModelState state, int k)
     {
         var best = new (int Id, double Probability)[k];
-        int found = model.TopK(((State)state).Context, k, best);
+        int found = model.TopK(((State)state).Context, k, best, vocabulary.WordMask);
         return best[..found];
     }
 

@@ -36,7 +36,7 @@ public sealed partial class NGramModel
     /// <summary>
     /// The <paramref name="k"/> most probable next tokens after <paramref name="state"/>, best first
     /// (ties by id), written to <paramref name="best"/>; returns how many were written. Never
-    /// proposes &lt;s&gt; or &lt;pad&gt;.
+    /// proposes &lt;s&gt; or &lt;pad&gt;, nor an id that <paramref name="allowed"/> (when given) marks false.
     /// </summary>
     /// <remarks>
     /// Walks the continuations of the longest context first. Each range is stored best first, so a
@@ -45,7 +45,7 @@ public sealed partial class NGramModel
     /// unigrams are walked last in the same way, so a typical call touches a few dozen entries
     /// instead of the whole vocabulary.
     /// </remarks>
-    public int TopK(in NGramState state, int k, Span<(int Id, double Probability)> best)
+    public int TopK(in NGramState state, int k, Span<(int Id, double Probability)> best, ReadOnlySpan<bool> allowed = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfLessThan(best.Length, k, nameof(best));
@@ -64,7 +64,7 @@ public sealed partial class NGramModel
                 var continuations = _entries[j].AsSpan(context[index].FirstChild, context[index + 1].FirstChild - context[index].FirstChild);
                 foreach (ref readonly var entry in continuations)
                 {
-                    if (!Offer(ref heap, entry.Word, logScale[j] + entry.Log10Prob, longer, longerContext)) break;
+                    if (!Offer(ref heap, entry.Word, logScale[j] + entry.Log10Prob, longer, longerContext, allowed)) break;
                 }
             }
             else
@@ -72,7 +72,7 @@ public sealed partial class NGramModel
                 var unigrams = _entries[0];
                 foreach (int w in _unigramsBestFirst)
                 {
-                    if (!Offer(ref heap, w, logScale[0] + unigrams[w].Log10Prob, longer, longerContext)) break;
+                    if (!Offer(ref heap, w, logScale[0] + unigrams[w].Log10Prob, longer, longerContext, allowed)) break;
                 }
             }
         }
@@ -136,11 +136,11 @@ public sealed partial class NGramModel
     }
 
     // False once nothing further in this best-first walk can enter the heap.
-    private static bool Offer(ref MinHeap heap, int word, double log10, PackedKeyTable<int>? longer, int longerContext)
+    private static bool Offer(ref MinHeap heap, int word, double log10, PackedKeyTable<int>? longer, int longerContext, ReadOnlySpan<bool> allowed)
     {
         double p = Math.Pow(10, log10);
         if (heap.IsFull && p <= heap.Min) return false;
-        if (word is Bos or Pad) return true;
+        if (word is Bos or Pad || (!allowed.IsEmpty && !allowed[word])) return true;
         if (longer is not null && longer.TryGetValue(PackedKey.Of(longerContext, word), out _)) return true;
         heap.Push(word, p);
         return true;

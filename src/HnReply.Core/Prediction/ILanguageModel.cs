@@ -29,16 +29,17 @@ public interface ILanguageModel
     void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities);
 
     /// <summary>
-    /// The <paramref name="k"/> most likely next tokens, best first (ties: lower id first). Models
-    /// with a faster way than the full distribution (the n-gram's sorted continuations) override it.
+    /// The <paramref name="k"/> most likely next words (<see cref="Vocabulary.IsWord"/>: what suggest
+    /// can show), best first, ties by lower id. Models with a faster way than the full distribution
+    /// (the n-gram's sorted continuations) override it.
     /// </summary>
-    IReadOnlyList<(int Id, double Probability)> TopK(LanguageModelState state, int k)
+    IReadOnlyList<(int Id, double Probability)> TopWords(LanguageModelState state, int k)
     {
         var probabilities = new float[Vocabulary.Count];
         NextTokenProbabilities(state, probabilities);
-        return Enumerable.Range(0, probabilities.Length)
-            .OrderByDescending(i => probabilities[i]).ThenBy(i => i)
-            .Take(k).Select(i => (i, (double)probabilities[i])).ToList();
+        var best = new int[k];
+        int found = Prediction.TopWords.Select(probabilities, Vocabulary.WordMask, best);
+        return best[..found].Select(id => (id, (double)probabilities[id])).ToList();
     }
 
     /// <summary>Natural-log probability of <paramref name="token"/> next; models override it with an exact value.</summary>

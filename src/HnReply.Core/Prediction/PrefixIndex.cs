@@ -6,7 +6,7 @@ namespace HnReply.Prediction;
 /// <summary>
 /// The vocabulary sorted by ordinal string order, so the words that start with a typed prefix are
 /// one binary-searched range. Built once per vocabulary and shared (read-only) by every session.
-/// Special and markup tokens (&lt;unk&gt;, &lt;p&gt;, &lt;code&gt;, ...) are never offered.
+/// Only words are offered (<see cref="Vocabulary.IsWord"/>): no markup, specials or punctuation.
 /// </summary>
 internal sealed class PrefixIndex
 {
@@ -16,7 +16,7 @@ internal sealed class PrefixIndex
     private PrefixIndex(Vocabulary vocabulary)
     {
         _sorted = Enumerable.Range(0, vocabulary.Count)
-            .Where(id => IsOffered(vocabulary.Token(id)))
+            .Where(vocabulary.IsWord)
             .Select(id => (vocabulary.Token(id), id))
             .OrderBy(t => t.Item1, StringComparer.Ordinal)
             .ToArray();
@@ -24,10 +24,8 @@ internal sealed class PrefixIndex
 
     public static PrefixIndex For(Vocabulary vocabulary) => Cache.GetValue(vocabulary, v => new PrefixIndex(v));
 
-    public static bool IsOffered(string token) => token.Length > 0 && !(token.Length > 2 && token[0] == '<' && token[^1] == '>');
-
     /// <summary>Ids of offered tokens that start with <paramref name="prefix"/>.</summary>
-    public IEnumerable<int> WithPrefix(string prefix)
+    public int[] WithPrefix(string prefix)
     {
         int lo = 0, hi = _sorted.Length;
         while (lo < hi)
@@ -36,7 +34,8 @@ internal sealed class PrefixIndex
             if (string.CompareOrdinal(_sorted[mid].Token, prefix) < 0) lo = mid + 1;
             else hi = mid;
         }
-        for (int i = lo; i < _sorted.Length && _sorted[i].Token.StartsWith(prefix, StringComparison.Ordinal); i++)
-            yield return _sorted[i].Id;
+        int end = lo;
+        while (end < _sorted.Length && _sorted[end].Token.StartsWith(prefix, StringComparison.Ordinal)) end++;
+        return _sorted[lo..end].Select(t => t.Id).ToArray();
     }
 }

@@ -26,19 +26,16 @@ public sealed class TypingSession(ILanguageModel model)
         var tokens = model.Tokenizer.Tokenize(text);
         string? partial = EndsInsideWord(text, tokens) ? tokens[^1] : null;
         var state = StateAfter(partial is null ? tokens : tokens.Take(tokens.Count - 1).ToList());
+        if (partial is null)
+            return model.TopWords(state, k).Select(c => new Suggestion(model.Vocabulary.Token(c.Id), c.Probability)).ToList();
+
         var probabilities = new float[model.Vocabulary.Count];
         model.NextTokenProbabilities(state, probabilities);
-
-        IEnumerable<int> candidates = partial is null
-            ? Enumerable.Range(0, probabilities.Length).Where(id => PrefixIndex.IsOffered(model.Vocabulary.Token(id)))
-            : _prefixes.WithPrefix(partial);
-        var ranked = candidates.Select(id => (Id: id, P: (double)probabilities[id])).ToList();
-        double mass = partial is null ? 1 : ranked.Sum(c => c.P);
-        return ranked.Where(c => c.P > 0)
-            .OrderByDescending(c => c.P).ThenBy(c => c.Id)
-            .Take(k)
-            .Select(c => new Suggestion(model.Vocabulary.Token(c.Id), c.P / mass))
-            .ToList();
+        int[] matching = _prefixes.WithPrefix(partial);
+        double mass = matching.Sum(id => (double)probabilities[id]);
+        var best = new int[Math.Min(k, matching.Length)];
+        int found = TopWords.Select(probabilities, matching, best);
+        return best[..found].Select(id => new Suggestion(model.Vocabulary.Token(id), probabilities[id] / mass)).ToList();
     }
 
     /// <summary>

@@ -50,19 +50,12 @@ public sealed class LstmLanguageModel : ILanguageModel, IDisposable
 
     public double LogProbability(LanguageModelState state, int token) => Math.Log(Math.Max(((State)state).Probabilities[token], float.Epsilon));
 
-    public IReadOnlyList<(int Id, double Probability)> TopK(LanguageModelState state, int k)
+    public IReadOnlyList<(int Id, double Probability)> TopWords(LanguageModelState state, int k)
     {
         float[] p = ((State)state).Probabilities;
-        var best = new PriorityQueue<int, (float, int)>(k + 1);
-        for (int id = 0; id < p.Length; id++)
-        {
-            best.Enqueue(id, (p[id], -id));
-            if (best.Count > k) best.Dequeue();
-        }
-        var result = new List<(int, double)>(k);
-        while (best.TryDequeue(out int id, out _)) result.Add((id, p[id]));
-        result.Reverse();
-        return result;
+        var best = new int[k];
+        int found = Prediction.TopWords.Select(p, Vocabulary.WordMask, best);
+        return best[..found].Select(id => (id, (double)p[id])).ToList();
     }
 
     /// <summary>Loads a model directory written by <c>hnreply train lstm</c>.</summary>

@@ -1,4 +1,5 @@
 using HnReply.Evaluation;
+using HnReply.Text;
 
 namespace HnReply.Core.Tests.Evaluation;
 
@@ -61,12 +62,56 @@ public class EvaluationMetricsTests
     {
         var savings = new KeystrokeSavings();
 
-        savings.AddWord("quick", prefix => prefix.Length >= 2 ? ["quick", "quiet"] : ["the"]);
-        savings.AddWord("fox", _ => ["dog"]);
+        savings.AddWord("quick".Length, offeredAfter: 2);
+        savings.AddWord("fox".Length, offeredAfter: -1);
 
         // quick: 2 letters + accept + space = 4 of 6; fox: 3 letters + space = 4 of 4
         Assert.Equal(10, savings.Characters);
         Assert.Equal(8, savings.Keystrokes);
         Assert.Equal(0.2, savings.Savings, 12);
+    }
+
+    [Fact]
+    public void OfferedAfter_EqualsTopThreeOfEachPrefix_WorkedByHand()
+    {
+        // Given words ranked the, they, then, quiet, quick, queen, ",", and quick is the target
+        var vocabulary = Vocabulary.FromTokens(["the", "they", "then", "quiet", "quick", "queen", ","]);
+        var p = new float[vocabulary.Count];
+        float[] ranked = [0.30f, 0.20f, 0.15f, 0.12f, 0.10f, 0.08f, 0.05f];
+        for (int i = 0; i < ranked.Length; i++) p[4 + i] = ranked[i];
+
+        // "" → the, they, then; "q" → quiet, quick, queen: offered after 1 letter.
+        Assert.Equal(1, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("quick")));
+        // "then" is third before any letter is typed.
+        Assert.Equal(0, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("then")));
+        // "queen": "" no; "q" → quiet, quick, queen: offered after 1 letter.
+        Assert.Equal(1, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("queen")));
+        // the comma is not a word, so it never pushes a word down; a zero-probability word is never offered.
+        p[vocabulary.Id("queen")] = 0;
+        Assert.Equal(-1, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("queen")));
+    }
+
+    [Fact]
+    public void OfferedAfter_MatchesSortingEveryPrefix_OnRandomDistributions()
+    {
+        var random = new Random(5);
+        string[] words = Enumerable.Range(0, 300).Select(_ => new string(Enumerable.Range(0, random.Next(1, 6)).Select(_ => "abc"[random.Next(3)]).ToArray())).Distinct().ToArray();
+        var vocabulary = Vocabulary.FromTokens(words);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var p = new float[vocabulary.Count];
+            for (int id = 4; id < p.Length; id++) p[id] = random.Next(4) == 0 ? 0 : random.Next(1, 40) / 100f;
+            int target = random.Next(4, vocabulary.Count);
+            string word = vocabulary.Token(target);
+            int expected = -1;
+            for (int typed = 0; typed < word.Length && expected < 0; typed++)
+            {
+                var shown = Enumerable.Range(4, p.Length - 4).Where(id => p[id] > 0 && vocabulary.Token(id).StartsWith(word[..typed], StringComparison.Ordinal))
+                    .OrderByDescending(id => p[id]).ThenBy(id => id).Take(3);
+                if (shown.Contains(target)) expected = typed;
+            }
+
+            Assert.Equal(expected, KeystrokeSavings.OfferedAfter(p, vocabulary, target));
+        }
     }
 }
