@@ -33,6 +33,31 @@ internal static class CliRunner
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>
+    /// Runs a command and, once <paramref name="ready"/> holds, stops it with SIGTERM — the signal a
+    /// service manager sends, handled like Ctrl+C (SIGINT, which a background child may be set to ignore).
+    /// </summary>
+    public static async Task<CliResult> RunUntilInterruptedAsync(string workingDirectory, string[] args, Func<bool> ready)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hnreply.dll"));
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!ready() && !process.HasExited) await Task.Delay(50, timeout.Token);
+        using (var kill = Process.Start("kill", ["-TERM", $"{process.Id}"])) await kill.WaitForExitAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
 }
 
 /// <summary>A temporary working folder for one test.</summary>

@@ -42,104 +42,77 @@ internal static class TrainLstmCommand
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the unfinished run in --out exactly where its last checkpoint left it" };
     private static readonly Option<string?> InitEmbeddings = new("--init-embeddings") { Description = "word2vec model directory (or vectors file) whose vectors start the embedding; --embedding follows its size" };
+    private static readonly Option<SoftmaxKind?> Softmax = new("--softmax") { Description = $"auto | full | adaptive: adaptive softmax (Grave et al. 2017) is exact and much faster on large vocabularies; auto = adaptive from {LstmOptions.AdaptiveFrom:N0} words" };
+    private static readonly Option<int[]> Cutoffs = new("--cutoffs") { Description = "Adaptive softmax cluster boundaries as word ids, e.g. --cutoffs 2000 10000 (default: by vocabulary size)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+    private static readonly Option<int?> TailDivisor = new("--tail-divisor") { Description = $"Adaptive softmax: tail cluster i projects to hidden / divisor^(i+1) (default {D.TailDivisor})" };
+    private static readonly Option<bool?> Stream = new("--stream") { Description = "Carry the state across documents (the Penn Treebank convention; the presets use it). Default: each document starts fresh, as eval and suggest read it" };
+    private static readonly Option<LossReduction?> Loss = new("--loss") { Description = $"mean | sum-over-time: the paper's loss sums over the unrolled steps (default {D.Loss})" };
 
     public static Command Create()
     {
         var command = new Command("lstm", "Train an LSTM language model (truncated BPTT over parallel streams, Zaremba et al. 2014)")
         {
-            TrainCommand.Out, Preset, ConfigFile.Path, Embedding, Hidden, Layers, Dropout, Tie, InitRange, Optimizer, Lr, WeightDecay,
-            Epochs, DecayAfter, LrDecay, Plateau, Patience, Clip, Bptt, BatchSize, EvalEvery, MaxMinutes, CheckpointEvery, Device, Threads, Resume, InitEmbeddings,
+            TrainCommand.Out, Preset, ConfigFile.Path, Embedding, Hidden, Layers, Dropout, Tie, InitRange, Softmax, Cutoffs, TailDivisor, Stream, Loss,
+            Optimizer, Lr, WeightDecay, Epochs, DecayAfter, LrDecay, Plateau, Patience, Clip, Bptt, BatchSize, EvalEvery, MaxMinutes, CheckpointEvery,
+            Device, Threads, Resume, InitEmbeddings,
         };
         TokenizerFlags.AddTo(command);
         TrainingData.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var options = Read(parse);
-            var vectors = parse.GetValue(InitEmbeddings) is { } vectorsPath ? Word2VecModel.Load(vectorsPath).Vectors : null;
+            string? vectorsPath = parse.GetValue(InitEmbeddings);
+            var vectors = vectorsPath is null ? null : Word2VecModel.Load(vectorsPath).Vectors;
             if (vectors is not null) options = FitEmbeddings(parse, options, vectors.Dimensions);
             options.Validate();
             string output = parse.GetValue(TrainCommand.Out)!;
-            var tokenization = TokenizerFlags.Read(parse);
             var data = TrainingData.Read(parse);
-            var tokenizer = Tokenizers.Create(tokenization);
-            var trainTokens = data.Train.Select(tokenizer.Tokenize).ToList();
-            bool resume = parse.GetValue(Resume);
-            string vocabularyPath = Path.Combine(output, Vocabulary.FileName);
-            var vocabulary = resume && File.Exists(vocabularyPath)
-                ? Vocabulary.Load(vocabularyPath)
-                : Vocabulary.Build(trainTokens, TokenizerFlags.ReadMinCount(parse), TokenizerFlags.ReadMaxVocabulary(parse));
-            Directory.CreateDirectory(output);
-            vocabulary.Save(vocabularyPath);
-            await Console.Error.WriteLineAsync($"train lstm: {ModelDirectory.ToJsonObject(options).ToJsonString()}").ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"train lstm: vocabulary {vocabulary.Count:N0}, {data.Train.Count:N0} training documents from {data.Source}").ConfigureAwait(false);
-
-            var train = trainTokens.Select(vocabulary.Encode).ToList();
-            var valid = data.Valid?.Select(d => vocabulary.Encode(tokenizer.Tokenize(d))).ToList();
-            var initial = vectors is null ? null : InitialRows(vectors, vocabulary);
-            var trainer = new LstmTrainer(options, vocabulary.Count);
-            var result = await ProgressDisplay.RunAsync("train lstm", "chunks", progress => Task.Run(() =>
-                trainer.Train(output, train, valid, resume, initial, new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
-
-            var metrics = new JsonObject
+            var request = new LstmTrainingRequest
             {
-                ["best_valid_ppl"] = double.IsFinite(result.BestValidPerplexity) ? Math.Round(result.BestValidPerplexity, 3) : null,
-                ["steps"] = result.Steps,
-                ["seconds"] = Math.Round(result.Seconds, 1),
-                ["tokens_per_sec"] = Math.Round(result.TokensPerSecond, 1),
-                ["stopped"] = result.StopReason,
+                Output = output, Options = options, Tokenization = TokenizerFlags.Read(parse),
+                MinCount = TokenizerFlags.ReadMinCount(parse), MaxVocabulary = TokenizerFlags.ReadMaxVocabulary(parse),
+                Train = data.Train, Valid = data.Valid, Test = data.Test, Source = data.Source,
+                InitialVectors = vectors, InitialVectorsPath = vectorsPath, Resume = parse.GetValue(Resume),
             };
-            ModelDirectory.WriteManifest(output, new ModelManifest
+            await Console.Error.WriteLineAsync($"train lstm: {ModelDirectory.ToJsonObject(options).ToJsonString()}").ConfigureAwait(false);
+            LstmTrainingOutcome outcome;
+            try
             {
-                Format = LstmLanguageModel.FormatTag,
-                Options = ModelDirectory.ToJsonObject(options),
-                Tokenizer = ModelDirectory.ToJsonObject(tokenization),
-                VocabularySize = vocabulary.Count,
-                Data = new JsonObject
-                {
-                    ["source"] = data.Source, ["train_documents"] = data.Train.Count, ["train_tokens"] = train.Sum(d => d.Length + 1),
-                    ["init_embeddings"] = parse.GetValue(InitEmbeddings),
-                },
-                Metrics = metrics,
-            });
-            if (data.Test is { Count: > 0 })
-            {
-                using var model = LstmLanguageModel.Load(output, options.Device);
-                metrics["test_ppl"] = Math.Round(model.Perplexity(data.Test.Select(d => vocabulary.Encode(tokenizer.Tokenize(d))).ToList()), 3);
-                ModelDirectory.WriteManifest(output, ModelDirectory.ReadManifest(output) with { Metrics = metrics });
+                outcome = await ProgressDisplay.RunAsync("train lstm", "chunks", progress => Task.Run(() =>
+                    new LstmTrainingRun().Run(request, new Progress(progress), new Notes(), cancellationToken), cancellationToken)).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync($"hnreply: interrupted; the last checkpoint is in {LstmTrainingRun.WorkFolder(output)}; continue with: {ResumeCommand(parse)}").ConfigureAwait(false);
+                return 1;
+            }
+
+            var metrics = outcome.Metrics;
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(metrics);
-            else Console.Out.WriteLine($"wrote {output}: {result.Steps:N0} steps in {result.Seconds:F0} s ({result.StopReason}); " +
-                                       string.Join(", ", metrics.Where(m => m.Key.EndsWith("_ppl", StringComparison.Ordinal) && m.Value is not null).Select(m => $"{m.Key.Replace('_', ' ')} {m.Value}")));
+            else Console.Out.WriteLine($"wrote {output}: {outcome.Training.Steps:N0} steps in {outcome.Training.Seconds:F0} s ({outcome.Training.StopReason}); " +
+                                       string.Join(", ", metrics.Where(m => m.Key.EndsWith("_ppl", StringComparison.Ordinal) && m.Value is not null).Select(m => $"{m.Key.Replace('_', ' ')} {m.Value}")) +
+                                       (outcome.Options.Stream ? " (stream convention: state carried across documents)" : ""));
             return 0;
         });
         return command;
     }
 
-    // The embedding takes the vectors' size; with tied weights the hidden size follows unless set.
+    // The command line that continues an interrupted run: the same one with --resume.
+    private static string ResumeCommand(ParseResult parse)
+    {
+        var words = parse.Tokens.Select(t => t.Value).Select(v => v.Length > 0 && v.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c)) ? v : $"'{v.Replace("'", "'\\''", StringComparison.Ordinal)}'").ToList();
+        if (!parse.GetValue(Resume)) words.Add("--resume");
+        return "hnreply " + string.Join(' ', words);
+    }
+
+    // The embedding takes the vectors' size unless --embedding says otherwise; nothing else changes silently.
     private static LstmOptions FitEmbeddings(ParseResult parse, LstmOptions options, int dimensions)
     {
         if (parse.GetResult(Embedding) is { Implicit: false } && options.EmbeddingSize != dimensions)
             throw new ArgumentException($"--embedding {options.EmbeddingSize} differs from the {dimensions}-dimensional vectors of --init-embeddings");
-        bool hiddenFollows = options.TieWeights && parse.GetResult(Hidden) is not { Implicit: false };
-        return options with { EmbeddingSize = dimensions, HiddenSize = hiddenFollows ? dimensions : options.HiddenSize };
-    }
-
-    // Row per vocabulary id: the word's vector (or its lower-cased form's), null where word2vec never saw it.
-    private static float[]?[] InitialRows(WordVectors vectors, Vocabulary vocabulary)
-    {
-        var rows = new float[]?[vocabulary.Count];
-        int found = 0;
-        for (int id = 0; id < vocabulary.Count; id++)
-        {
-            string token = vocabulary.Token(id);
-            int row = vectors.IndexOf(token);
-            if (row < 0) row = vectors.IndexOf(token.ToLowerInvariant());
-            if (row < 0) continue;
-            rows[id] = vectors[row].ToArray();
-            found++;
-        }
-        Console.Error.WriteLine($"train lstm: word2vec vectors for {found:N0} of {vocabulary.Count:N0} words ({100.0 * found / vocabulary.Count:F1}%)");
-        return rows;
+        if (options.TieWeights && options.HiddenSize != dimensions)
+            throw new ArgumentException($"--init-embeddings has {dimensions}-dimensional vectors but --hidden is {options.HiddenSize}, and tied weights need them equal: pass --hidden {dimensions}, or --tie-weights false");
+        return options with { EmbeddingSize = dimensions };
     }
 
     private static LstmOptions Read(ParseResult parse)
@@ -153,6 +126,11 @@ internal static class TrainLstmCommand
             Layers = config.Get(parse, Layers, p.Layers),
             Dropout = config.Get(parse, Dropout, p.Dropout),
             TieWeights = config.Get(parse, Tie, p.TieWeights),
+            Softmax = config.Get(parse, Softmax, p.Softmax),
+            Cutoffs = config.Get(parse, Cutoffs),
+            TailDivisor = config.Get(parse, TailDivisor, p.TailDivisor),
+            Stream = config.Get(parse, Stream, p.Stream),
+            Loss = config.Get(parse, Loss, p.Loss),
             InitRange = config.Get(parse, InitRange, p.InitRange),
             Optimizer = config.Get(parse, Optimizer, p.Optimizer),
             LearningRate = config.Get(parse, Lr, p.LearningRate),
@@ -174,10 +152,23 @@ internal static class TrainLstmCommand
         };
     }
 
+    private sealed class Notes : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine($"train lstm: {value}");
+    }
+
+    // Under a time budget the total is what the budget allows at this pace, so the ETA honours the limit.
     private sealed class Progress(IProgress<ProgressReading> display) : IProgress<TrainingProgress>
     {
-        public void Report(TrainingProgress value) => display.Report(new ProgressReading(
-            (value.Epoch - 1) * (double)value.Chunks + value.Chunk, (double)value.Epochs * value.Chunks,
+        public void Report(TrainingProgress value)
+        {
+            double done = (value.Epoch - 1) * (double)value.Chunks + value.Chunk, total = (double)value.Epochs * value.Chunks;
+            if (value.TimeFraction is > 0 and var fraction) total = Math.Min(total, done / fraction);
+            Show(display, done, total, value);
+        }
+
+        private static void Show(IProgress<ProgressReading> display, double done, double total, TrainingProgress value) => display.Report(new ProgressReading(
+            done, total,
             $"epoch {value.Epoch}/{value.Epochs}, {value.TokensPerSecond:N0} tokens/s, loss {value.Loss:F3}, lr {value.LearningRate:G3}" +
             (value.ValidPerplexity is { } v ? $", valid ppl {v:F1}" : "")));
     }

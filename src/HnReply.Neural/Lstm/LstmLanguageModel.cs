@@ -10,13 +10,16 @@ namespace HnReply.Neural.Lstm;
 
 /// <summary>
 /// Rung 3 as an <see cref="ILanguageModel"/>: a trained LSTM with its tokenizer and vocabulary,
-/// loaded from a model directory (<c>hnreply-lstm/1</c>: model.json, vocab.txt, weights.dat).
+/// loaded from a model directory (<c>hnreply-lstm/2</c>: model.json, vocab.txt, weights.dat; /1
+/// directories, from before the adaptive softmax, load as full-softmax models).
 /// The weights are never changed by a query; a caller's state holds the hidden and cell vectors
 /// and the next-token distribution, so a keystroke costs one LSTM step, not the whole prefix.
+/// Whole documents are scored in batches (<see cref="ScoreDocuments"/>) with the same numbers.
 /// </summary>
-public sealed class LstmLanguageModel : ILanguageModel, IDisposable
+public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
 {
-    public const string FormatTag = "hnreply-lstm/1";
+    public const string FormatTag = "hnreply-lstm/2";
+    private readonly bool[] _words;
 
     private readonly LstmNetwork _net;
     private readonly Device _device;
@@ -28,6 +31,7 @@ public sealed class LstmLanguageModel : ILanguageModel, IDisposable
         _device = device;
         Vocabulary = vocabulary;
         Tokenizer = tokenizer;
+        _words = vocabulary.WordMask.ToArray();
         _net.eval();
         var zeros = new float[net.Layers * net.HiddenSize];
         _begin = Step(zeros, zeros, Vocabulary.Eos);
@@ -61,16 +65,17 @@ public sealed class LstmLanguageModel : ILanguageModel, IDisposable
     /// <summary>Loads a model directory written by <c>hnreply train lstm</c>.</summary>
     public static LstmLanguageModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu)
     {
-        var manifest = ModelDirectory.ReadManifest(directory, "lstm", 1);
+        var manifest = ModelDirectory.ReadManifest(directory, "lstm", 2);
         var options = manifest.Options.Deserialize<LstmOptions>(ModelDirectory.JsonOptions)
                       ?? throw new InvalidDataException($"{directory}: model.json has no LSTM options");
+        if (options.Softmax == SoftmaxKind.Auto) options = options with { Softmax = SoftmaxKind.Full };
         var tokenization = manifest.Tokenizer.Deserialize<TokenizerOptions>(ModelDirectory.JsonOptions)
                            ?? throw new InvalidDataException($"{directory}: model.json has no tokenizer settings");
         var vocabulary = Vocabulary.Load(Path.Combine(directory, Vocabulary.FileName));
         string weights = Path.Combine(directory, LstmTrainer.WeightsFile);
         if (!File.Exists(weights)) throw new FileNotFoundException($"{weights}: missing from the model directory");
         var torchDevice = TorchRuntime.Use(device);
-        var net = new LstmNetwork(vocabulary.Count, options);
+        var net = new LstmNetwork(vocabulary.Count, options.ResolveFor(vocabulary.Count));
         try
         {
             net.load(weights);
@@ -84,8 +89,14 @@ public sealed class LstmLanguageModel : ILanguageModel, IDisposable
         return new LstmLanguageModel(net, vocabulary, Tokenizers.Create(tokenization), torchDevice);
     }
 
-    /// <summary>Perplexity of whole documents (each followed by &lt;/s&gt;), batched: the fast path for test sets.</summary>
-    public double Perplexity(IReadOnlyList<int[]> documents) => LstmTrainer.Perplexity(_net, documents, _device);
+    /// <summary>Perplexity of whole documents (each from the begin-of-document state, followed by &lt;/s&gt;), batched.</summary>
+    public double Perplexity(IReadOnlyList<int[]> documents) => LstmScorer.Perplexity(_net, _device, documents);
+
+    /// <summary>Perplexity with the state carried across documents (the Penn Treebank convention of <see cref="LstmOptions.Stream"/>).</summary>
+    public double StreamPerplexity(IReadOnlyList<int[]> documents) => LstmTrainer.Perplexity(_net, documents, _device, stream: true);
+
+    public void ScoreDocuments(IReadOnlyList<int[]> documents, BatchScoring request, PositionVisitor visit, CancellationToken cancellationToken = default) =>
+        LstmScorer.Score(_net, _device, _words, documents, request, visit, cancellationToken);
 
     public void Dispose() => _net.Dispose();
 
@@ -95,13 +106,8 @@ public sealed class LstmLanguageModel : ILanguageModel, IDisposable
         using var scope = NewDisposeScope();
         var shape = new long[] { _net.Layers, 1, _net.HiddenSize };
         var input = tensor(new long[] { token }, [1, 1], ScalarType.Int64).to(_device);
-        var (logits, next) = _net.forward(input, (tensor(h, shape).to(_device), tensor(c, shape).to(_device)));
-        var probabilities = nn.functional.softmax(logits.view(-1), 0);
-        var p = probabilities.cpu().data<float>().ToArray();
-        p[Vocabulary.Bos] = 0;
-        p[Vocabulary.Pad] = 0;
-        float total = p.Sum();
-        for (int i = 0; i < p.Length; i++) p[i] /= total;
+        var (output, next) = _net.Run(input, (tensor(h, shape).to(_device), tensor(c, shape).to(_device)), resetAtDocuments: false);
+        var p = _net.LogProbabilities(output.view(1, -1)).exp().view(-1).cpu().data<float>().ToArray();
         return new State(next.H.cpu().data<float>().ToArray(), next.C.cpu().data<float>().ToArray(), p);
     }
 

@@ -1,3 +1,4 @@
+using HnReply.Text;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -5,17 +6,21 @@ using static TorchSharp.torch;
 namespace HnReply.Neural.Lstm;
 
 /// <summary>
-/// Embedding → dropout → N-layer LSTM (dropout between layers) → dropout → linear decoder: the
-/// network of Zaremba et al. 2014, dropout only on non-recurrent connections. Field names are the
-/// checkpoint keys (renaming one changes the weights format).
+/// Embedding → dropout → N-layer LSTM (dropout between layers) → dropout → output layer (a full
+/// linear decoder, or <see cref="AdaptiveSoftmax"/>): the network of Zaremba et al. 2014, dropout
+/// only on non-recurrent connections. <see cref="Run"/> gives hidden outputs; the output layer turns
+/// them into a loss or log-probabilities. Field names are the checkpoint keys (renaming one changes
+/// the weights format).
 /// </summary>
-internal sealed class LstmNetwork : nn.Module<Tensor, (Tensor H, Tensor C), (Tensor Logits, (Tensor H, Tensor C) State)>
+internal sealed class LstmNetwork : nn.Module
 {
     private readonly Embedding encoder;
     private readonly Dropout drop;
     private readonly LSTM rnn;
-    private readonly Linear decoder;
+    private readonly Linear? decoder;
+    private readonly AdaptiveSoftmax? adaptive;
 
+    /// <param name="options">Resolved options (<see cref="LstmOptions.ResolveFor"/>): Full or Adaptive.</param>
     public LstmNetwork(int vocabularySize, LstmOptions options) : base("lstm_lm")
     {
         VocabularySize = vocabularySize;
@@ -24,13 +29,16 @@ internal sealed class LstmNetwork : nn.Module<Tensor, (Tensor H, Tensor C), (Ten
         encoder = nn.Embedding(vocabularySize, options.EmbeddingSize);
         drop = nn.Dropout(options.Dropout);
         rnn = nn.LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, dropout: options.Layers > 1 ? options.Dropout : 0);
-        decoder = nn.Linear(options.HiddenSize, vocabularySize);
+        if (options.Softmax == SoftmaxKind.Adaptive)
+            adaptive = new AdaptiveSoftmax(options.HiddenSize, vocabularySize, options.Cutoffs, options.TailDivisor, options.TieWeights ? () => encoder.weight! : null);
+        else
+            decoder = nn.Linear(options.HiddenSize, vocabularySize);
         RegisterComponents();
         using (no_grad())
         {
             foreach (var parameter in parameters()) nn.init.uniform_(parameter, -options.InitRange, options.InitRange);
         }
-        if (options.TieWeights) decoder.weight = encoder.weight!;
+        if (options.TieWeights && decoder is not null) decoder.weight = encoder.weight!;
     }
 
     public int VocabularySize { get; }
@@ -39,16 +47,57 @@ internal sealed class LstmNetwork : nn.Module<Tensor, (Tensor H, Tensor C), (Ten
 
     public Embedding Encoder => encoder;
 
-    /// <param name="input">[time, batch] token ids.</param>
-    /// <returns>[time, batch, vocabulary] logits and the state after the last step.</returns>
-    public override (Tensor Logits, (Tensor H, Tensor C) State) forward(Tensor input, (Tensor H, Tensor C) state)
+    /// <summary>The full-softmax decoder (null with the adaptive softmax).</summary>
+    public Linear? Decoder => decoder;
+
+    /// <summary>
+    /// Reads <paramref name="input"/> [time, batch] from <paramref name="state"/>; returns the hidden
+    /// outputs [time, batch, hidden] (after dropout) and the state after the last step. With
+    /// <paramref name="resetAtDocuments"/>, the state of a column is zeroed before every step whose
+    /// input is &lt;/s&gt; — where a document starts in the stream — so each document is read from the
+    /// begin-of-document state, as when it is scored alone.
+    /// </summary>
+    public (Tensor Output, (Tensor H, Tensor C) State) Run(Tensor input, (Tensor H, Tensor C) state, bool resetAtDocuments)
     {
-        using var embedded = drop.forward(encoder.forward(input));
-        var (output, h, c) = rnn.forward(embedded, (state.H, state.C));
-        using var dropped = drop.forward(output);
-        output.Dispose();
-        return (decoder.forward(dropped), (h, c));
+        var embedded = drop.forward(encoder.forward(input));
+        if (!resetAtDocuments)
+        {
+            var (output, h, c) = rnn.forward(embedded, (state.H, state.C));
+            return (drop.forward(output), (h, c));
+        }
+        var starts = input.eq(Vocabulary.Eos);
+        bool[] resetAt = starts.any(1).cpu().data<bool>().ToArray();
+        var keep = starts.logical_not().to(embedded.dtype).unsqueeze(0).unsqueeze(-1); // [1, time, batch, 1]
+        var outputs = new List<Tensor>();
+        var (hidden, cell) = state;
+        int length = (int)input.shape[0];
+        for (int from = 0; from < length;)
+        {
+            int to = from + 1;
+            while (to < length && !resetAt[to]) to++;
+            if (resetAt[from])
+            {
+                var column = keep.select(1, from);
+                hidden = hidden * column;
+                cell = cell * column;
+            }
+            var (segment, h, c) = rnn.forward(embedded.narrow(0, from, to - from), (hidden, cell));
+            outputs.Add(segment);
+            (hidden, cell) = (h, c);
+            from = to;
+        }
+        return (drop.forward(cat(outputs, 0)), (hidden, cell));
     }
+
+    /// <summary>−log p(target) per row: hidden [n, H], target [n] → [n].</summary>
+    public Tensor NegativeLogLikelihood(Tensor hidden, Tensor target) => adaptive is not null
+        ? adaptive.NegativeLogLikelihood(hidden, target)
+        : nn.functional.cross_entropy(SpecialTokens.Exclude(decoder!.forward(hidden)), target, reduction: nn.Reduction.None);
+
+    /// <summary>Next-token log-probabilities: hidden [n, H] → [n, V], exactly normalised, &lt;s&gt; and &lt;pad&gt; at −∞.</summary>
+    public Tensor LogProbabilities(Tensor hidden) => adaptive is not null
+        ? adaptive.LogProbabilities(hidden)
+        : nn.functional.log_softmax(SpecialTokens.Exclude(decoder!.forward(hidden)), 1);
 
     /// <summary>Zeros for <paramref name="batch"/> streams on <paramref name="device"/>.</summary>
     public (Tensor H, Tensor C) InitialState(int batch, Device device) =>

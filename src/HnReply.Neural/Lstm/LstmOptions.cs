@@ -1,4 +1,5 @@
 using HnReply.Neural.Runtime;
+using HnReply.Text;
 
 namespace HnReply.Neural.Lstm;
 
@@ -28,6 +29,25 @@ public sealed record LstmOptions
 
     /// <summary>Share the embedding and decoder matrices (Press &amp; Wolf 2017; Inan et al. 2017): fewer parameters, lower perplexity.</summary>
     public bool TieWeights { get; init; } = true;
+
+    /// <summary>Full or adaptive softmax; Auto chooses by vocabulary size when training starts, and model.json keeps the choice.</summary>
+    public SoftmaxKind Softmax { get; init; } = SoftmaxKind.Auto;
+
+    /// <summary>Adaptive softmax: ids below the first cutoff form the head, each later range a tail cluster (empty = chosen by vocabulary size).</summary>
+    public int[] Cutoffs { get; init; } = [];
+
+    /// <summary>Adaptive softmax: tail cluster i projects to HiddenSize / TailDivisor^(i+1) dimensions (Grave et al.'s 4).</summary>
+    public int TailDivisor { get; init; } = 4;
+
+    /// <summary>
+    /// Carry the hidden state across documents, as one stream (the Penn Treebank convention of Zaremba et al.; the presets use it).
+    /// Off by default: the state resets where each document starts, so training sees documents the way eval, suggest and
+    /// complete read them — from the begin-of-document state.
+    /// </summary>
+    public bool Stream { get; init; }
+
+    /// <summary>Mean over every target, or the paper's sum over the unrolled steps (see <see cref="LossReduction"/>).</summary>
+    public LossReduction Loss { get; init; } = LossReduction.Mean;
 
     /// <summary>Every parameter starts uniform in ±InitRange (the paper's initialisation).</summary>
     public double InitRange { get; init; } = 0.05;
@@ -89,23 +109,49 @@ public sealed record LstmOptions
         LstmPreset.Small => new LstmOptions
         {
             Preset = preset, EmbeddingSize = 200, HiddenSize = 200, Layers = 2, Dropout = 0, TieWeights = false, InitRange = 0.1,
+            Softmax = SoftmaxKind.Full, Stream = true, Loss = LossReduction.SumOverTime,
             Optimizer = OptimizerKind.Sgd, LearningRate = 1, WeightDecay = 0, Epochs = 13, DecayAfterEpoch = 4, DecayFactor = 0.5,
             ReduceOnPlateau = false, Patience = 0, ClipNorm = 5, Bptt = 20, BatchSize = 20,
         },
         LstmPreset.Medium => new LstmOptions
         {
             Preset = preset, EmbeddingSize = 650, HiddenSize = 650, Layers = 2, Dropout = 0.5, TieWeights = false, InitRange = 0.05,
+            Softmax = SoftmaxKind.Full, Stream = true, Loss = LossReduction.SumOverTime,
             Optimizer = OptimizerKind.Sgd, LearningRate = 1, WeightDecay = 0, Epochs = 39, DecayAfterEpoch = 6, DecayFactor = 0.8,
             ReduceOnPlateau = false, Patience = 0, ClipNorm = 5, Bptt = 35, BatchSize = 20,
         },
         LstmPreset.Large => new LstmOptions
         {
             Preset = preset, EmbeddingSize = 1500, HiddenSize = 1500, Layers = 2, Dropout = 0.65, TieWeights = false, InitRange = 0.04,
+            Softmax = SoftmaxKind.Full, Stream = true, Loss = LossReduction.SumOverTime,
             Optimizer = OptimizerKind.Sgd, LearningRate = 1, WeightDecay = 0, Epochs = 55, DecayAfterEpoch = 14, DecayFactor = 1 / 1.15,
             ReduceOnPlateau = false, Patience = 0, ClipNorm = 10, Bptt = 35, BatchSize = 20,
         },
         _ => new LstmOptions(),
     };
+
+    /// <summary>Vocabularies of at least this many words get the adaptive softmax under <see cref="SoftmaxKind.Auto"/>.</summary>
+    public const int AdaptiveFrom = 20_000;
+
+    private static readonly int[] DefaultCutoffs = [2_000, 10_000];
+
+    /// <summary>
+    /// These options with the choices left to the vocabulary made: Auto becomes Full below
+    /// <see cref="AdaptiveFrom"/> words and Adaptive from there; adaptive cutoffs default to a head of
+    /// 2,000 words and tails of 8,000 and the rest (Grave et al.'s text8 setting), fewer on smaller
+    /// vocabularies.
+    /// </summary>
+    public LstmOptions ResolveFor(int vocabularySize)
+    {
+        var softmax = Softmax == SoftmaxKind.Auto ? (vocabularySize >= AdaptiveFrom ? SoftmaxKind.Adaptive : SoftmaxKind.Full) : Softmax;
+        if (softmax == SoftmaxKind.Full) return this with { Softmax = softmax, Cutoffs = [] };
+        int[] cutoffs = Cutoffs.Length > 0 ? Cutoffs : DefaultCutoffs.Where(c => c < vocabularySize).ToArray();
+        if (cutoffs.Length == 0) cutoffs = [Math.Max(5, vocabularySize / 4)];
+        var resolved = this with { Softmax = softmax, Cutoffs = cutoffs };
+        if (cutoffs[^1] >= vocabularySize || cutoffs[0] <= Vocabulary.Pad)
+            throw new ArgumentException($"--cutoffs {string.Join(',', cutoffs)} must rise from above {Vocabulary.Pad} to below the vocabulary size {vocabularySize}");
+        return resolved;
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid value at once.</summary>
     public void Validate()
@@ -130,6 +176,10 @@ public sealed record LstmOptions
         if (CheckpointSeconds <= 0) errors.Add($"--checkpoint-seconds must be positive, got {CheckpointSeconds}");
         if (CheckpointEverySteps < 0) errors.Add($"--checkpoint-every must be >= 0, got {CheckpointEverySteps}");
         if (Threads < 0) errors.Add($"--threads must be >= 0, got {Threads}");
+        if (Cutoffs.Zip(Cutoffs.Skip(1)).Any(p => p.First >= p.Second) || Cutoffs.Any(c => c < 1))
+            errors.Add($"--cutoffs must be positive and rising, got {string.Join(',', Cutoffs)}");
+        if (Cutoffs.Length > 0 && Softmax == SoftmaxKind.Full) errors.Add("--cutoffs needs --softmax adaptive");
+        if (TailDivisor < 1) errors.Add($"--tail-divisor must be positive, got {TailDivisor}");
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
     }
 }

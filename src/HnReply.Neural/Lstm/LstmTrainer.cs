@@ -16,18 +16,21 @@ namespace HnReply.Neural.Lstm;
 /// <c>checkpoint/</c> (resumable at any time with <c>resume: true</c>), <c>weights.dat</c> (the best
 /// weights by validation perplexity), <c>metrics.jsonl</c> and <c>loss.png</c>.
 /// </summary>
-public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
+public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimeProvider? time = null)
 {
     public const string WeightsFile = "weights.dat";
     public const string MetricsFile = "metrics.jsonl";
     public const string CurveFile = "loss.png";
 
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <param name="train">Training documents as token ids (no &lt;s&gt; or &lt;/s&gt;).</param>
     /// <param name="valid">Validation documents; without them the last weights count as best.</param>
+    /// <param name="budget">When to stop: the deadline of the whole command and the tokens it still scores after training.</param>
     /// <param name="initialEmbeddings">Rows to copy into the embedding (null rows keep their random start).</param>
     public LstmTrainingResult Train(string directory, IReadOnlyList<int[]> train, IReadOnlyList<int[]>? valid, bool resume,
-                                    float[]?[]? initialEmbeddings = null, IProgress<TrainingProgress>? progress = null,
-                                    CancellationToken cancellationToken = default)
+                                    TrainingBudget? budget = null, float[]?[]? initialEmbeddings = null,
+                                    IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options.Validate();
         var device = TorchRuntime.Use(options.Device, options.Threads);
@@ -36,7 +39,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
             throw new InvalidOperationException($"{directory} holds an unfinished run: pass --resume to continue it, or choose another --out");
 
         torch.manual_seed(options.Seed);
-        using var net = new LstmNetwork(vocabularySize, options);
+        using var net = new LstmNetwork(vocabularySize, options.ResolveFor(vocabularySize));
         net.to(device);
         if (initialEmbeddings is not null) CopyEmbeddings(net, initialEmbeddings);
         var parameters = net.parameters().DistinctBy(p => p.Handle).ToList(); // tied weights appear once
@@ -64,12 +67,12 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
         long stepTokens = 0;
         var stepClock = Stopwatch.StartNew();
         string stopReason = "all epochs done";
+        var scoring = new ScoringRate(valid?.Sum(d => d.Length + 1L) ?? 0);
 
         for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
         {
             net.train();
-            double lr = schedule.At(epoch);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            double lr = SetLearningRate(optimizer, schedule, epoch);
             for (int chunk = state.NextChunk; chunk < batches.Count; chunk++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -78,8 +81,9 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
                 using (var scope = NewDisposeScope())
                 {
                     var (input, target) = batches.Chunk(chunk);
-                    var (logits, next) = net.forward(input, hidden);
-                    var objective = nn.functional.cross_entropy(logits.view(-1, vocabularySize), target.reshape(-1));
+                    var (output, next) = net.Run(input, hidden, resetAtDocuments: !options.Stream);
+                    var nll = net.NegativeLogLikelihood(output.view(-1, net.HiddenSize), target.reshape(-1));
+                    var objective = options.Loss == LossReduction.Mean ? nll.mean() : nll.sum() / options.BatchSize;
                     optimizer.zero_grad();
                     objective.backward();
                     nn.utils.clip_grad_norm_(parameters, options.ClipNorm);
@@ -87,7 +91,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
                     hidden.H.Dispose();
                     hidden.C.Dispose();
                     hidden = (next.H.detach().MoveToOuterDisposeScope(), next.C.detach().MoveToOuterDisposeScope());
-                    loss = objective.item<float>();
+                    loss = nll.mean().item<float>();
                     targets = target.numel();
                 }
                 state = state with
@@ -97,15 +101,20 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
                     Seconds = secondsBefore + clock.Elapsed.TotalSeconds,
                 };
                 stepTokens += targets;
+                double tokensPerSecond = stepTokens / stepClock.Elapsed.TotalSeconds;
 
+                // Out of time when what is left to score after this step (one validation, then the
+                // command's own scoring) would run past the deadline at the rate scoring has shown.
+                bool outOfTime = budget?.Deadline is { } deadline
+                                 && _time.GetUtcNow() + scoring.Time(budget.ScoredAfterTraining, tokensPerSecond) >= deadline;
                 progress?.Report(new TrainingProgress(epoch, options.Epochs, chunk + 1, batches.Count, state.Step,
-                    stepTokens / stepClock.Elapsed.TotalSeconds, loss, lr, metrics.LastOrDefault()?.ValidPerplexity));
-                if (options.EvalEverySteps > 0 && state.Step % options.EvalEverySteps == 0 && chunk < batches.Count - 1)
+                    tokensPerSecond, loss, lr, metrics.LastOrDefault()?.ValidPerplexity, TimeFraction(budget, clock.Elapsed, tokensPerSecond, scoring)));
+                if (options.EvalEverySteps > 0 && state.Step % options.EvalEverySteps == 0 && chunk < batches.Count - 1 && !outOfTime)
                 {
-                    state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics);
+                    state = Evaluate(net, valid, device, directory, state, epoch, lr, tokensPerSecond, schedule, metrics, scoring);
+                    lr = SetLearningRate(optimizer, schedule, epoch);
                     net.train();
                 }
-                bool outOfTime = options.MaxMinutes > 0 && state.Seconds >= options.MaxMinutes * 60;
                 if (clock.Elapsed - lastCheckpoint >= TimeSpan.FromSeconds(options.CheckpointSeconds)
                     || (options.CheckpointEverySteps > 0 && state.Step % options.CheckpointEverySteps == 0) || outOfTime)
                 {
@@ -114,13 +123,13 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
                 }
                 if (outOfTime)
                 {
-                    state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics);
+                    state = Evaluate(net, valid, device, directory, state, epoch, lr, tokensPerSecond, schedule, metrics, scoring);
                     stopReason = $"time limit of {options.MaxMinutes} minutes";
                     return Finish(directory, net, optimizer, hidden, state, metrics, stopReason);
                 }
             }
 
-            state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics);
+            state = Evaluate(net, valid, device, directory, state, epoch, lr, stepTokens / stepClock.Elapsed.TotalSeconds, schedule, metrics, scoring);
             hidden.H.Dispose();
             hidden.C.Dispose();
             hidden = net.InitialState(options.BatchSize, device);
@@ -136,8 +145,16 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
         return Finish(directory, net, optimizer, hidden, state, metrics, stopReason);
     }
 
-    /// <summary>Perplexity of documents under the weights in <paramref name="net"/>, DESIGN.md's convention.</summary>
-    internal static double Perplexity(LstmNetwork net, IReadOnlyList<int[]> documents, Device device)
+    /// <summary>
+    /// Validation perplexity under the weights in <paramref name="net"/>: each document from the
+    /// begin-of-document state with one &lt;/s&gt; (DESIGN.md's convention, what eval measures) — or,
+    /// for a <see cref="LstmOptions.Stream"/> run, the corpus as one stream with the state carried
+    /// across documents (the Penn Treebank convention).
+    /// </summary>
+    internal static double Perplexity(LstmNetwork net, IReadOnlyList<int[]> documents, Device device, bool stream) =>
+        stream ? StreamPerplexity(net, documents, device) : LstmScorer.Perplexity(net, device, documents);
+
+    private static double StreamPerplexity(LstmNetwork net, IReadOnlyList<int[]> documents, Device device)
     {
         net.eval();
         long[] stream = Stream(documents);
@@ -152,8 +169,8 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
             {
                 using var scope = NewDisposeScope();
                 var (input, target) = batches.Chunk(chunk);
-                var (logits, next) = net.forward(input, hidden);
-                total += nn.functional.cross_entropy(logits.view(-1, net.VocabularySize), target.reshape(-1), reduction: nn.Reduction.Sum).item<float>();
+                var (output, next) = net.Run(input, hidden, resetAtDocuments: false);
+                total += net.NegativeLogLikelihood(output.view(-1, net.HiddenSize), target.reshape(-1)).sum().item<float>();
                 count += target.numel();
                 hidden.H.Dispose();
                 hidden.C.Dispose();
@@ -170,12 +187,27 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
                 using var scope = NewDisposeScope();
                 var input = tensor(cold.Select(i => stream[i - 1]).ToArray(), [1, cold.Length], ScalarType.Int64).to(device);
                 var target = tensor(cold.Select(i => stream[i]).ToArray(), [cold.Length], ScalarType.Int64).to(device);
-                var (logits, _) = net.forward(input, net.InitialState(cold.Length, device));
-                total += nn.functional.cross_entropy(logits.view(-1, net.VocabularySize), target, reduction: nn.Reduction.Sum).item<float>();
+                var (output, _) = net.Run(input, net.InitialState(cold.Length, device), resetAtDocuments: false);
+                total += net.NegativeLogLikelihood(output.view(-1, net.HiddenSize), target).sum().item<float>();
                 count += cold.Length;
             }
         }
         return Math.Exp(total / count);
+    }
+
+    private static double SetLearningRate(OptimizerHelper optimizer, LearningRateSchedule schedule, int epoch)
+    {
+        double lr = schedule.At(epoch);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+        return lr;
+    }
+
+    // How far the run is, for the ETA: chunks done, or the share of the time budget used, whichever is further.
+    private double? TimeFraction(TrainingBudget? budget, TimeSpan elapsed, double tokensPerSecond, ScoringRate scoring)
+    {
+        if (budget?.Deadline is not { } deadline) return null;
+        var left = deadline - _time.GetUtcNow() - scoring.Time(budget.ScoredAfterTraining, tokensPerSecond);
+        return elapsed / (elapsed + (left > TimeSpan.Zero ? left : TimeSpan.Zero));
     }
 
     /// <summary>Documents as one stream: &lt;/s&gt; d₁ &lt;/s&gt; d₂ &lt;/s&gt; …, so every token and one &lt;/s&gt; per document is a target.</summary>
@@ -192,10 +224,12 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize)
         return stream;
     }
 
-    private static TrainingState Evaluate(LstmNetwork net, IReadOnlyList<int[]>? valid, Device device, string directory, TrainingState state,
-                                   int epoch, double lr, double tokensPerSecond, LearningRateSchedule schedule, List<TrainingMetrics> metrics)
+    private TrainingState Evaluate(LstmNetwork net, IReadOnlyList<int[]>? valid, Device device, string directory, TrainingState state,
+                                   int epoch, double lr, double tokensPerSecond, LearningRateSchedule schedule, List<TrainingMetrics> metrics, ScoringRate scoring)
     {
-        double? validPerplexity = valid is { Count: > 0 } ? Perplexity(net, valid, device) : null;
+        var started = Stopwatch.StartNew();
+        double? validPerplexity = valid is { Count: > 0 } ? Perplexity(net, valid, device, options.Stream) : null;
+        scoring.Observe(started.Elapsed);
         double trainLoss = state.EpochTargets > 0 ? state.EpochLoss / state.EpochTargets : double.NaN;
         bool improved = validPerplexity is null || validPerplexity < state.BestValidPerplexity;
         var point = new TrainingMetrics(epoch, state.Step, Math.Round(tokensPerSecond, 1), trainLoss, Math.Exp(trainLoss), validPerplexity, lr, Math.Round(state.Seconds, 2));

@@ -4,6 +4,7 @@ using TorchSharp;
 
 namespace HnReply.Neural.Tests.Lstm;
 
+[Collection(LibTorchTests.Name)]
 public sealed class LstmTrainerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hnreply-lstm-").FullName;

@@ -3,6 +3,7 @@ using TorchSharp;
 
 namespace HnReply.Neural.Tests.Runtime;
 
+[Collection(LibTorchTests.Name)]
 public class TorchRuntimeTests
 {
     [Theory]

@@ -1,0 +1,96 @@
+using HnReply.Prediction;
+using HnReply.Text;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Lstm;
+
+/// <summary>
+/// Scores whole documents with an <see cref="LstmNetwork"/>, batched: documents sorted by length,
+/// padded into [time, batch] with &lt;/s&gt; first (the begin-of-document input), one LSTM forward per
+/// batch from zero state, then the output layer over the real positions only, in slices that keep
+/// the [rows, vocabulary] matrix small. Per position it reports the target's log-probability, the
+/// top words (−∞ outside <see cref="Vocabulary.WordMask"/>) and, when asked, the distribution —
+/// the same numbers as one step at a time, because both go through <see cref="LstmNetwork.LogProbabilities"/>.
+/// </summary>
+internal static class LstmScorer
+{
+    private const int MaxDocuments = 64;
+    private const int TokenBudget = 16_384; // padded tokens per batch: [time × batch]
+    private const int SliceCells = 1 << 24; // rows × vocabulary per output slice (64 MB of floats)
+
+    /// <summary>Visits every position of every document, each document's positions in order (documents by batch, longest first).</summary>
+    /// <param name="words">The vocabulary's word mask (<see cref="Vocabulary.WordMask"/>); only read when top words are asked for.</param>
+    public static void Score(LstmNetwork net, Device device, bool[] words, IReadOnlyList<int[]> documents, BatchScoring request,
+                             PositionVisitor visit, CancellationToken cancellationToken)
+    {
+        net.eval();
+        using var _ = no_grad();
+        int k = Math.Min(request.TopWords, words.Count(w => w));
+        using var nonWords = tensor(k > 0 ? words : new bool[net.VocabularySize]).logical_not().to(device);
+        int sliceRows = Math.Clamp(SliceCells / net.VocabularySize, 256, 4096);
+        var order = Enumerable.Range(0, documents.Count).OrderByDescending(d => documents[d].Length).ToArray();
+        for (int first = 0; first < order.Length;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int time = documents[order[first]].Length + 1;
+            int count = 1;
+            while (first + count < order.Length && count < MaxDocuments && (count + 1) * time <= TokenBudget) count++;
+            var batch = order.AsSpan(first, count).ToArray();
+            first += count;
+
+            using var scope = NewDisposeScope();
+            var input = new long[time * count];
+            Array.Fill(input, Vocabulary.Pad);
+            var rows = new List<long>();
+            var targets = new List<long>();
+            for (int b = 0; b < count; b++)
+            {
+                int[] doc = documents[batch[b]];
+                input[b] = Vocabulary.Eos;
+                for (int t = 0; t < doc.Length; t++) input[(t + 1) * count + b] = doc[t];
+                for (int p = 0; p <= doc.Length; p++)
+                {
+                    rows.Add((long)p * count + b);
+                    targets.Add(p < doc.Length ? doc[p] : Vocabulary.Eos);
+                }
+            }
+            var (output, _) = net.Run(tensor(input, [time, count]).to(device), net.InitialState(count, device), resetAtDocuments: false);
+            var hidden = output.view(-1, net.HiddenSize).index_select(0, tensor(rows.ToArray()).to(device));
+            var target = tensor(targets.ToArray()).to(device);
+
+            int b0 = 0, p0 = 0; // the document (within the batch) and position of the next row to visit
+            for (int start = 0; start < rows.Count; start += sliceRows)
+            {
+                using var slice = NewDisposeScope();
+                int n = Math.Min(sliceRows, rows.Count - start);
+                var logProbabilities = net.LogProbabilities(hidden.narrow(0, start, n));
+                float[] targetLog = logProbabilities.gather(1, target.narrow(0, start, n).unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
+                long[] top = k > 0 ? logProbabilities.masked_fill(nonWords, float.NegativeInfinity).topk(k, 1).indexes.cpu().data<long>().ToArray() : [];
+                var topIds = new int[k];
+                for (int r = 0; r < n; r++, p0++)
+                {
+                    if (p0 > documents[batch[b0]].Length) (b0, p0) = (b0 + 1, 0);
+                    int document = batch[b0];
+                    for (int j = 0; j < k; j++) topIds[j] = (int)top[r * k + j];
+                    float[]? distribution = request.WantsDistribution?.Invoke(document, p0) == true
+                        ? logProbabilities[r].exp().cpu().data<float>().ToArray()
+                        : null;
+                    visit(new ScoredPosition(document, p0, (int)targets[start + r], targetLog[r], topIds, distribution));
+                }
+            }
+        }
+    }
+
+    /// <summary>Perplexity of the documents, each from the begin-of-document state with one &lt;/s&gt; (DESIGN.md's convention).</summary>
+    public static double Perplexity(LstmNetwork net, Device device, IReadOnlyList<int[]> documents)
+    {
+        double total = 0;
+        long count = 0;
+        Score(net, device, [], documents, new BatchScoring(0), (in ScoredPosition p) =>
+        {
+            total -= p.LogProbability;
+            count++;
+        }, CancellationToken.None);
+        return Math.Exp(total / count);
+    }
+}

@@ -1,0 +1,122 @@
+using HnReply.Models;
+using HnReply.Neural.Lstm;
+using HnReply.Prediction;
+using HnReply.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Tests.Lstm;
+
+[Collection(LibTorchTests.Name)]
+public sealed class LstmScoringTests : IDisposable
+{
+    private static readonly string[] Words = [.. Enumerable.Range(0, 60).Select(i => $"w{i}"), ",", ".", "!"];
+    private readonly string _folder = Directory.CreateTempSubdirectory("hnreply-lstm-scoring-").FullName;
+
+    private static List<int[]> Documents(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, random.Next(0, 25)).Select(_ => random.Next(4, Words.Length + 4)).ToArray()).ToList();
+    }
+
+    // A model directory around freshly initialised weights (full or adaptive softmax).
+    private string WriteModel(LstmOptions options)
+    {
+        var vocabulary = Vocabulary.FromTokens(Words);
+        var resolved = options.ResolveFor(vocabulary.Count);
+        torch.manual_seed(7);
+        using var net = new LstmNetwork(vocabulary.Count, resolved);
+        string dir = Path.Combine(_folder, $"{options.Softmax}-{options.Layers}");
+        Directory.CreateDirectory(dir);
+        net.save(Path.Combine(dir, LstmTrainer.WeightsFile));
+        vocabulary.Save(Path.Combine(dir, Vocabulary.FileName));
+        ModelDirectory.WriteManifest(dir, new ModelManifest
+        {
+            Format = LstmLanguageModel.FormatTag,
+            Options = ModelDirectory.ToJsonObject(resolved),
+            Tokenizer = ModelDirectory.ToJsonObject(new TokenizerOptions { Kind = TokenizerKind.Whitespace }),
+            VocabularySize = vocabulary.Count,
+        });
+        return dir;
+    }
+
+    public static TheoryData<SoftmaxKind, int, bool> Networks => new()
+    {
+        { SoftmaxKind.Full, 1, true }, { SoftmaxKind.Full, 2, false }, { SoftmaxKind.Adaptive, 1, true }, { SoftmaxKind.Adaptive, 2, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void ScoreDocuments_Batched_EqualsStepByStep(SoftmaxKind softmax, int layers, bool tied)
+    {
+        var options = new LstmOptions
+        {
+            EmbeddingSize = 12, HiddenSize = 12, Layers = layers, TieWeights = tied, InitRange = 0.5, Softmax = softmax,
+            Cutoffs = softmax == SoftmaxKind.Adaptive ? [20, 40] : [],
+        };
+        using var model = LstmLanguageModel.Load(WriteModel(options));
+        var documents = Documents(40, 1);
+        var seen = new List<(int Document, int Position)>();
+        var step = new float[model.Vocabulary.Count];
+
+        model.ScoreDocuments(documents, new BatchScoring(5, (d, p) => p % 3 == 0), (in ScoredPosition p) =>
+        {
+            seen.Add((p.Document, p.Position));
+            var state = model.Begin();
+            foreach (int id in documents[p.Document].Take(p.Position)) state = model.Advance(state, id);
+            int target = p.Position < documents[p.Document].Length ? documents[p.Document][p.Position] : Vocabulary.Eos;
+
+            Assert.Equal(target, p.Target);
+            Assert.Equal(model.LogProbability(state, target), p.LogProbability, 1e-4);
+            Assert.Equal(model.TopWords(state, 5).Select(t => t.Id), p.TopWords.ToArray());
+            Assert.Equal(p.Position % 3 == 0, !p.Distribution.IsEmpty);
+            if (p.Distribution.IsEmpty) return;
+            model.NextTokenProbabilities(state, step);
+            for (int id = 0; id < step.Length; id++) Assert.Equal(step[id], p.Distribution[id], 1e-5);
+        });
+
+        // Every position once, each document's positions in order.
+        Assert.Equal(documents.Sum(d => d.Length + 1), seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        foreach (var group in seen.GroupBy(s => s.Document)) Assert.Equal(Enumerable.Range(0, documents[group.Key].Length + 1), group.Select(s => s.Position));
+    }
+
+    [Fact]
+    public void AdaptiveSoftmax_Distribution_SumsToOneAndAgreesWithTheLoss()
+    {
+        torch.manual_seed(3);
+        using var scope = NewDisposeScope();
+        using var layer = new AdaptiveSoftmax(16, 100, [10, 40], 4, tiedEmbedding: null);
+        var hidden = randn(30, 16);
+        var target = randint(4, 100, [30]);
+
+        var log = layer.LogProbabilities(hidden);
+        var nll = layer.NegativeLogLikelihood(hidden, target);
+
+        Assert.All(log.exp().sum(1).data<float>().ToArray(), total => Assert.Equal(1, total, 1e-5));
+        Assert.Equal(0, log.select(1, Vocabulary.Bos).exp().max().item<float>());
+        var gathered = (-log.gather(1, target.unsqueeze(1)).squeeze(1)).data<float>().ToArray();
+        Assert.Equal(gathered, nll.data<float>().ToArray(), (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    [Fact]
+    public void Run_ResetAtDocuments_ReadsEachDocumentFromTheBeginState()
+    {
+        var options = new LstmOptions { EmbeddingSize = 8, HiddenSize = 8, Layers = 2, InitRange = 0.5, Softmax = SoftmaxKind.Full };
+        torch.manual_seed(4);
+        using var net = new LstmNetwork(20, options);
+        net.eval();
+        using var scope = NewDisposeScope();
+        long[] stream = [2, 5, 6, 7, 2, 8, 9, 2, 10];  // </s> d1 </s> d2 </s> d3
+        var start = (randn(2, 1, 8), randn(2, 1, 8));   // whatever came before: the reset must forget it
+
+        var (all, _) = net.Run(tensor(stream, [stream.Length, 1]), start, resetAtDocuments: true);
+        var (alone, _) = net.Run(tensor(new long[] { 2, 8, 9 }, [3, 1]), net.InitialState(1, CPU), resetAtDocuments: false);
+
+        var expected = alone.data<float>().ToArray();
+        var actual = all.narrow(0, 4, 3).data<float>().ToArray();
+        Assert.Equal(expected, actual, (a, b) => Math.Abs(a - b) < 1e-6);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
