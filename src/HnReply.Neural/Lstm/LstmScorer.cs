@@ -26,7 +26,7 @@ internal static class LstmScorer
         net.eval();
         using var _ = no_grad();
         int k = Math.Min(request.TopWords, words.Count(w => w));
-        using var nonWords = tensor(k > 0 ? words : new bool[net.VocabularySize]).logical_not().to(device);
+        using var onlyWords = SpecialTokens.Only(k > 0 ? words : new bool[net.VocabularySize], device);
         int sliceRows = Math.Clamp(SliceCells / net.VocabularySize, 256, 4096);
         var order = Enumerable.Range(0, documents.Count).OrderByDescending(d => documents[d].Length).ToArray();
         for (int first = 0; first < order.Length;)
@@ -65,7 +65,7 @@ internal static class LstmScorer
                 int n = Math.Min(sliceRows, rows.Count - start);
                 var logProbabilities = net.LogProbabilities(hidden.narrow(0, start, n));
                 float[] targetLog = logProbabilities.gather(1, target.narrow(0, start, n).unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
-                long[] top = k > 0 ? logProbabilities.masked_fill(nonWords, float.NegativeInfinity).topk(k, 1).indexes.cpu().data<long>().ToArray() : [];
+                long[] top = k > 0 ? (logProbabilities + onlyWords).topk(k, 1).indexes.cpu().data<long>().ToArray() : [];
                 var topIds = new int[k];
                 for (int r = 0; r < n; r++, p0++)
                 {

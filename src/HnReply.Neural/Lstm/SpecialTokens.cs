@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HnReply.Text;
 using static TorchSharp.torch;
 
@@ -6,17 +7,28 @@ namespace HnReply.Neural.Lstm;
 /// <summary>
 /// &lt;s&gt; and &lt;pad&gt; are never a next token: their logits become −∞ before every softmax, in
 /// training, scoring and suggestions alike, so the distribution over the rest sums to 1 and every
-/// path reports the same numbers.
+/// path reports the same numbers. The −∞ comes from adding a row (0 elsewhere), not from a fill
+/// with a scalar: TorchSharp scalars are native objects whose lifetime is easy to get wrong.
 /// </summary>
 internal static class SpecialTokens
 {
-    /// <summary>logits [n, ≥ 4] with columns Bos and Pad set to −∞ (a new tensor; autograd flows through).</summary>
+    private static readonly ConcurrentDictionary<long, float[]> Rows = new();
+
+    /// <summary>logits [n, ≥ 4] with columns Bos and Pad at −∞ (a new tensor; autograd flows through).</summary>
     public static Tensor Exclude(Tensor logits)
     {
-        var columns = new bool[logits.shape[1]];
-        columns[Vocabulary.Bos] = true;
-        columns[Vocabulary.Pad] = true;
-        using var mask = tensor(columns).to(logits.device);
-        return logits.masked_fill(mask, float.NegativeInfinity);
+        var row = Rows.GetOrAdd(logits.shape[1], width =>
+        {
+            var values = new float[width];
+            values[Vocabulary.Bos] = float.NegativeInfinity;
+            values[Vocabulary.Pad] = float.NegativeInfinity;
+            return values;
+        });
+        using var add = tensor(row).to(logits.device);
+        return logits + add;
     }
+
+    /// <summary>A row to add to log-probabilities: 0 where <paramref name="allowed"/> is true, −∞ elsewhere.</summary>
+    public static Tensor Only(bool[] allowed, Device device) =>
+        tensor(allowed.Select(a => a ? 0f : float.NegativeInfinity).ToArray()).to(device);
 }
