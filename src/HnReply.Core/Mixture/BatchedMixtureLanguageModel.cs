@@ -44,7 +44,7 @@ public sealed class BatchedMixtureLanguageModel(IReadOnlyList<ILanguageModel> co
             if (p.Position == documents[p.Document].Length) return;
             for (int i = 0; i < views.Length; i++)
             {
-                if (views[i] is StateView other) other.State = Components[i].Advance(other.State, p.Target);
+                if (views[i] is StateView other && Weights[i] > 0) other.State = Components[i].Advance(other.State, p.Target);
             }
         }, cancellationToken);
     }

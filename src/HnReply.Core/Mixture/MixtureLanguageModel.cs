@@ -48,7 +48,8 @@ public class MixtureLanguageModel : ILanguageModel
     {
         var parts = Parts(state);
         var next = new LanguageModelState[parts.Length];
-        for (int i = 0; i < parts.Length; i++) next[i] = _components[i].Advance(parts[i], token);
+        // A component without weight is never consulted: its state need not move (an LSTM step saved).
+        for (int i = 0; i < parts.Length; i++) next[i] = _weights[i] > 0 ? _components[i].Advance(parts[i], token) : parts[i];
         return new State(next);
     }
 
