@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HnReply.Cli.Output;
+using HnReply.Neural.Models;
 using HnReply.Prediction;
 
 namespace HnReply.Cli.Commands;
@@ -33,7 +34,8 @@ internal static class CompleteCommand
                 RepetitionPenalty = parse.GetValue(Repetition),
             };
             sampling.Validate();
-            var model = ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!);
+            using var loaded = ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!);
+            var model = loaded.AsLanguageModel();
             string text = parse.GetValue(Text)!;
             var completion = new TypingSession(model).Complete(text, words, sampling, new Random(parse.GetValue(GlobalOptions.Seed)));
             if (parse.GetValue(GlobalOptions.Json))

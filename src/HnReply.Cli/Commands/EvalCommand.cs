@@ -5,7 +5,7 @@ using HnReply.Cli.Output;
 using HnReply.Corpus;
 using HnReply.Evaluation;
 using HnReply.Models;
-using HnReply.Prediction;
+using HnReply.Neural.Models;
 using Spectre.Console;
 
 namespace HnReply.Cli.Commands;
@@ -13,7 +13,9 @@ namespace HnReply.Cli.Commands;
 /// <summary>
 /// <c>hnreply eval MODEL...</c>: the ladder. Every model is scored on the same held-out data —
 /// language models on documents (the store's split or <c>--text FILE</c>), repliers on pairs (the
-/// store's split or <c>--pairs FILE</c>) — and printed as one table, one row per model.
+/// store's split or <c>--pairs FILE</c>) — and printed as one table, one row per model. Models are
+/// loaded one at a time and disposed after scoring; a kind eval cannot score (word2vec) is refused
+/// before anything is scored.
 /// </summary>
 internal static class EvalCommand
 {
@@ -34,24 +36,24 @@ internal static class EvalCommand
             int limit = Math.Max(0, parse.GetValue(Limit));
             var rows = new List<Row>();
             var held = new HeldOut(parse, split, limit);
-            foreach (string directory in parse.GetValue(Models)!)
+            var directories = parse.GetValue(Models)!;
+            foreach (string directory in directories) CheckScorable(directory);
+            foreach (string directory in directories)
             {
-                var model = ModelLoader.Load(directory);
-                long size = ModelLoader.SizeOnDisk(directory);
-                var kind = ModelDirectory.ReadManifest(directory).Kind;
-                if (model is ILanguageModel lm)
+                using var loaded = ModelLoader.Load(directory);
+                if (loaded.LanguageModel is { } lm)
                 {
                     var documents = held.Documents();
                     var report = await ProgressDisplay.RunAsync($"eval {Path.GetFileName(directory.TrimEnd('/'))}", "documents", progress =>
                         Task.Run(() => new LanguageModelEvaluator(lm).Evaluate(documents, new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
-                    rows.Add(new Row(directory, kind, size, report, null));
+                    rows.Add(new Row(directory, loaded.Kind, loaded.Bytes, report, null));
                 }
-                else if (model is IReplier replier)
+                else if (loaded.Replier is { } replier)
                 {
                     var pairs = held.Pairs();
                     var report = await ProgressDisplay.RunAsync($"eval {Path.GetFileName(directory.TrimEnd('/'))}", "steps", progress =>
                         Task.Run(() => new ReplierEvaluator(replier, seed: parse.GetValue(GlobalOptions.Seed)).Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
-                    rows.Add(new Row(directory, kind, size, null, report));
+                    rows.Add(new Row(directory, loaded.Kind, loaded.Bytes, null, report));
                 }
             }
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(rows.Select(ToJson));
@@ -60,6 +62,16 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    // Read from model.json alone, so that a wrong kind fails before minutes of scoring the others.
+    private static void CheckScorable(string directory)
+    {
+        string kind = ModelDirectory.ReadManifest(directory).Kind;
+        if (ModelLoader.LanguageModelKinds.Contains(kind) || ModelLoader.ReplierKinds.Contains(kind)) return;
+        throw new ArgumentException($"{directory}: eval scores language models ({string.Join(", ", ModelLoader.LanguageModelKinds)}: perplexity, next-word accuracy) " +
+                                    $"and repliers ({string.Join(", ", ModelLoader.ReplierKinds)}: reply ranking); a {kind} model is neither" +
+                                    (kind == "word2vec" ? "; score word vectors with `hnreply word2vec eval`" : ""));
     }
 
     private sealed record Row(string Model, string Kind, long Bytes, LanguageModelReport? Language, ReplierReport? Replies);
@@ -123,7 +135,7 @@ internal static class EvalCommand
     private static Dictionary<string, object?> ToJson(Row row) => (row.Language is { } l
         ? new Dictionary<string, object?>
         {
-            ["model"] = row.Model, ["kind"] = row.Kind, ["bytes"] = row.Bytes, ["tokens"] = l.Tokens, ["perplexity"] = l.Perplexity,
+            ["model"] = row.Model, ["kind"] = row.Kind, ["bytes"] = row.Bytes, ["tokens"] = l.Tokens, ["word_positions"] = l.WordPositions, ["perplexity"] = l.Perplexity,
             ["bits_per_char"] = l.BitsPerCharacter, ["top1"] = l.Top1, ["top3"] = l.Top3, ["top5"] = l.Top5,
             ["keystroke_savings"] = l.KeystrokeSavings, ["tokens_per_sec"] = l.TokensPerSecond,
         }
@@ -136,12 +148,12 @@ internal static class EvalCommand
             ["copy_rate_8gram"] = row.Replies.CopyRate8Gram, ["replies_per_sec"] = row.Replies.RepliesPerSecond,
         }).ToDictionary(kv => kv.Key, kv => kv.Value is double d && !double.IsFinite(d) ? null : kv.Value);
 
-    private static readonly string[] LanguageHeader = ["model", "kind", "size", "tokens", "perplexity", "bits/char", "top-1", "top-3", "top-5", "keystrokes saved", "tokens/s"];
+    private static readonly string[] LanguageHeader = ["model", "kind", "size", "tokens", "word positions", "perplexity", "bits/char", "top-1", "top-3", "top-5", "keystrokes saved", "tokens/s"];
     private static readonly string[] ReplierHeader = ["model", "kind", "size", "pairs", "R@1/10", "MRR/10", "R@1/100", "MRR/100", "distinct-1", "distinct-2", "8-gram copy", "replies/s"];
 
     private static IEnumerable<string[]> LanguageRows(List<Row> rows) => rows.Where(r => r.Language is not null).Select(r => new[]
     {
-        r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Language!.Tokens:N0}", F(r.Language.Perplexity, "F2"), F(r.Language.BitsPerCharacter, "F3"),
+        r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Language!.Tokens:N0}", $"{r.Language.WordPositions:N0}", F(r.Language.Perplexity, "F2"), F(r.Language.BitsPerCharacter, "F3"),
         Percent(r.Language.Top1), Percent(r.Language.Top3), Percent(r.Language.Top5), Percent(r.Language.KeystrokeSavings), $"{r.Language.TokensPerSecond:N0}",
     });
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HnReply.Cli.Output;
+using HnReply.Neural.Models;
 
 namespace HnReply.Cli.Commands;
 
@@ -18,7 +19,8 @@ internal static class ReplyCommand
         {
             int n = parse.GetValue(N);
             if (n < 1) throw new ArgumentException($"-n must be at least 1, got {n}");
-            var replier = ModelLoader.LoadReplier(parse.GetValue(Model)!);
+            using var loaded = ModelLoader.LoadReplier(parse.GetValue(Model)!);
+            var replier = loaded.AsReplier();
             var replies = replier.Reply(parse.GetValue(Parent)!, parse.GetValue(Title), n);
             if (parse.GetValue(GlobalOptions.Json))
             {

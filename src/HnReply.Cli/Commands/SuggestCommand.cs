@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HnReply.Cli.Output;
+using HnReply.Neural.Models;
 using HnReply.Prediction;
 
 namespace HnReply.Cli.Commands;
@@ -7,7 +8,7 @@ namespace HnReply.Cli.Commands;
 /// <summary><c>hnreply suggest MODEL "text" [-k 5]</c>: the next words, or completions of the word being typed.</summary>
 internal static class SuggestCommand
 {
-    public static readonly Argument<string> Model = new("MODEL") { Description = "Language model directory (ngram, lstm)" };
+    public static readonly Argument<string> Model = new("MODEL") { Description = "Language model directory (ngram, lstm, mix)" };
     private static readonly Argument<string> Text = new("text") { Description = "What has been typed so far; ending mid-word asks for completions of that word" };
     private static readonly Option<int> K = new("-k") { Description = "How many suggestions", DefaultValueFactory = _ => 5 };
 
@@ -18,7 +19,8 @@ internal static class SuggestCommand
         {
             int k = parse.GetValue(K);
             if (k < 1) throw new ArgumentException($"-k must be at least 1, got {k}");
-            var model = ModelLoader.LoadLanguageModel(parse.GetValue(Model)!);
+            using var loaded = ModelLoader.LoadLanguageModel(parse.GetValue(Model)!);
+            var model = loaded.AsLanguageModel();
             string text = parse.GetValue(Text)!;
             var suggestions = new TypingSession(model).Suggest(text, k);
             if (parse.GetValue(GlobalOptions.Json))

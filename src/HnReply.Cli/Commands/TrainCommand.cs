@@ -14,6 +14,7 @@ internal static class TrainCommand
         command.Subcommands.Add(TrainRetrievalCommand.Create());
         command.Subcommands.Add(TrainWord2VecCommand.Create());
         command.Subcommands.Add(TrainLstmCommand.Create());
+        command.Subcommands.Add(TrainMixCommand.Create());
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using HnReply.Neural.Models;
 using HnReply.Prediction;
 using Spectre.Console;
 
@@ -22,7 +23,8 @@ internal static class TypeCommand
         var command = new Command("type", "Type with live next-word suggestions (Tab accepts the first)") { SuggestCommand.Model, K };
         CommandAction.Set(command, (parse, cancellationToken) =>
         {
-            var session = new TypingSession(ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!));
+            using var loaded = ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!);
+            var session = new TypingSession(loaded.AsLanguageModel());
             int k = Math.Max(1, parse.GetValue(K));
             if (Console.IsInputRedirected) RunLines(session, k);
             else RunInteractive(session, k, cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HnReply.Cli.Output;
+using HnReply.Neural.Models;
 using HnReply.Word2Vec;
 using Spectre.Console;
 
@@ -31,7 +32,8 @@ internal static class Word2VecCommand
         var command = new Command("nearest", "The words with the most similar vectors (cosine)") { Model, word, K };
         CommandAction.Set(command, (parse, _) =>
         {
-            var vectors = Word2VecModel.Load(parse.GetValue(Model)!).Vectors;
+            using var loaded = ModelLoader.LoadWordVectors(parse.GetValue(Model)!);
+            var vectors = loaded.AsWordVectors();
             string query = parse.GetValue(word)!;
             var nearest = NearestWords.Nearest(vectors, query, Positive(parse.GetValue(K)));
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(new { word = query, neighbours = Json(nearest) });
@@ -49,7 +51,8 @@ internal static class Word2VecCommand
         var command = new Command("analogy", "A is to B as C is to ?, answered by 3CosAdd and by 3CosMul") { Model, a, b, c, K };
         CommandAction.Set(command, (parse, _) =>
         {
-            var vectors = Word2VecModel.Load(parse.GetValue(Model)!).Vectors;
+            using var loaded = ModelLoader.LoadWordVectors(parse.GetValue(Model)!);
+            var vectors = loaded.AsWordVectors();
             string wa = parse.GetValue(a)!, wb = parse.GetValue(b)!, wc = parse.GetValue(c)!;
             int k = Positive(parse.GetValue(K));
             var add = NearestWords.Analogy(vectors, wa, wb, wc, k, AnalogyMethod.Add);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HnReply.Cli.Output;
+using HnReply.Neural.Models;
 using HnReply.Word2Vec;
 using Spectre.Console;
 
@@ -30,7 +31,8 @@ internal static class Word2VecEvalCommand
             int restrict = parse.GetValue(Restrict);
             if (restrict < 0) throw new ArgumentException($"--restrict must be 0 or more, got {restrict}");
             string model = parse.GetValue(Word2VecCommand.Model)!;
-            var vectors = Word2VecModel.Load(model).Vectors;
+            using var loaded = ModelLoader.LoadWordVectors(model);
+            var vectors = loaded.AsWordVectors();
             var analogyReport = analogies is null ? null : Evaluate(analogies, reader => AnalogyEvaluation.Evaluate(vectors, reader, restrict, analogies));
             var similarityReport = similarity is null ? null : Evaluate(similarity, reader => SimilarityEvaluation.Evaluate(vectors, reader, similarity));
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(Json(model, analogyReport, similarityReport));

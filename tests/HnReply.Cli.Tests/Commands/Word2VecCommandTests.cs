@@ -55,6 +55,19 @@ public class Word2VecCommandTests(Word2VecCommandTests.TrainedModel trained) : I
     }
 
     [Fact]
+    public async Task Eval_Word2VecModel_SaysWhatEvalScoresInOneLine()
+    {
+        var run = await CliRunner.RunAsync(trained.Path, "eval", trained.Model, "--text", "train.txt");
+
+        Assert.Equal(1, run.ExitCode);
+        string line = Assert.Single(run.StderrLines);
+        Assert.Contains(trained.Model, line);
+        Assert.Contains("eval scores language models", line);
+        Assert.Contains("word2vec eval", line);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Fact]
     public async Task Nearest_Synonym_ListsItsGroupFirst()
     {
         var run = await CliRunner.RunAsync(trained.Path, "word2vec", "nearest", trained.Model, "g1w0", "-k", "2", "--json");
