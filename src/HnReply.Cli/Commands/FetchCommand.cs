@@ -56,7 +56,7 @@ internal static class FetchCommand
             CrawlResult result;
             try
             {
-                using var store = GlobalOptions.OpenStore(parse);
+                using var store = GlobalOptions.OpenOrCreateStore(parse);
                 result = await RunAsync(parse, store, request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception)

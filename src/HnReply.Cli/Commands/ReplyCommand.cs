@@ -18,8 +18,10 @@ internal static class ReplyCommand
         {
             int n = parse.GetValue(N);
             if (n < 1) throw new ArgumentException($"-n must be at least 1, got {n}");
+            string parent = UserText.Check(parse.GetValue(Parent)!, "parent");
+            string? title = parse.GetValue(Title) is { } t ? UserText.Check(t, "--title") : null;
             var replier = ModelLoader.LoadReplier(parse.GetValue(Model)!);
-            var replies = replier.Reply(parse.GetValue(Parent)!, parse.GetValue(Title), n);
+            var replies = replier.Reply(parent, title, n);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 JsonOutput.Write(new
@@ -35,6 +37,7 @@ internal static class ReplyCommand
                     Console.Out.WriteLine($"[{r.Score:F2}]{source}\n{r.Text}\n");
                 }
             }
+            if (replies.Count == 0) Console.Error.WriteLine("hnreply: no reply: the model found nothing to answer this text with");
             return Task.FromResult(0);
         });
         return command;
