@@ -33,6 +33,19 @@ public class ReplierCommandsTests
     }
 
     [Fact]
+    public async Task Reply_NoWordInCommonWithTraining_PrintsANoticeOnStderr()
+    {
+        using var folder = new TempFolder();
+        await IngestAsync(folder);
+
+        var run = await CliRunner.RunAsync(folder.Path, "reply", "retrieval", "zzqx wvvk");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Equal(["hnreply: no reply: the model found nothing to answer this text with"], run.StderrLines);
+    }
+
+    [Fact]
     public async Task Eval_Retrieval_PrintsRankingAndDiversityFields()
     {
         using var folder = new TempFolder();
