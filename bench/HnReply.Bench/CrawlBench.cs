@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Bench;
 

@@ -1,5 +1,5 @@
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Bench;
 

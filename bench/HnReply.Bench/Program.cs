@@ -20,8 +20,8 @@ return which switch
 // A fake HN API on 127.0.0.1 for trying the CLI by hand (e.g. `hnreply quickstart --api URL`); Ctrl+C stops it.
 static async Task<int> ServeFakeApiAsync(int stories)
 {
-    var items = HnReply.Testing.SyntheticHn.Generate(stories, meanCommentsPerStory: 25, seed: 1);
-    await using var api = await HnReply.Testing.FakeHnApi.StartAsync(items);
+    var items = HnReply.Synthetic.SyntheticHn.Generate(stories, meanCommentsPerStory: 25, seed: 1);
+    await using var api = await HnReply.Synthetic.FakeHnApi.StartAsync(items);
     Console.WriteLine($"fake HN API with {items.Count:N0} items at {api.BaseUri}");
     var stop = new TaskCompletionSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };

@@ -37,5 +37,19 @@ internal static class CommandAction
             }
         });
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    // One line, and never raw bytes from a file or argument: control characters (a terminal's escape
+    // sequences among them) become \xNN, and an overlong message is cut.
+    private static string OneLine(string message)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (char c in message.ReplaceLineEndings(" ").Trim())
+        {
+            if (line.Length >= MaxMessage) return line.Append('…').ToString();
+            if (char.IsControl(c)) line.Append($"\\x{(int)c:X2}");
+            else line.Append(c);
+        }
+        return line.ToString();
+    }
+
+    private const int MaxMessage = 400;
 }

@@ -33,5 +33,15 @@ internal static class GlobalOptions
         root.Options.Add(Seed);
     }
 
-    public static CorpusStore OpenStore(ParseResult parse) => CorpusStore.Open(parse.GetValue(Store)!);
+    /// <summary>Opens the store, creating it if needed: only for the commands that fill it (fetch, ingest).</summary>
+    public static CorpusStore OpenOrCreateStore(ParseResult parse) => CorpusStore.Open(parse.GetValue(Store)!);
+
+    /// <summary>Opens a store that must exist: commands that only read never leave an empty store (or folders) behind a typo.</summary>
+    public static CorpusStore OpenStore(ParseResult parse)
+    {
+        string path = parse.GetValue(Store)!;
+        if (Directory.Exists(path)) throw new IOException($"{path}: is a directory, not a store");
+        if (!File.Exists(path)) throw new FileNotFoundException($"no such store: {path}; create it with 'hnreply fetch' or 'hnreply ingest', or pass --store");
+        return CorpusStore.Open(path);
+    }
 }

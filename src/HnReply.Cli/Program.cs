@@ -20,5 +20,13 @@ root.Subcommands.Add(QuickstartCommand.Create(RunAsync));
 
 return await RunAsync(args).ConfigureAwait(false);
 
-Task<int> RunAsync(string[] commandLine) =>
-    root.Parse(commandLine).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+async Task<int> RunAsync(string[] commandLine)
+{
+    var parse = root.Parse(commandLine);
+    if (CommandLineErrors.Describe(parse) is { } error)
+    {
+        await Console.Error.WriteLineAsync($"hnreply: {error}").ConfigureAwait(false);
+        return 1;
+    }
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HnReply.Corpus;
+using HnReply.Text;
 
 namespace HnReply.Cli;
 
@@ -14,11 +15,18 @@ internal sealed record TrainingData(IReadOnlyList<string> Train, IReadOnlyList<s
     public static readonly Option<string?> ValidFile = new("--valid") { Description = "Plain-text validation file (default: the store's valid split)" };
     public static readonly Option<string?> TestFile = new("--test") { Description = "Plain-text test file (default: the store's test split)" };
 
+    public static readonly Option<TextFileEncoding> Encoding = new("--encoding")
+    {
+        Description = "Encoding of the --train/--valid/--test files: utf8 (strict: an invalid byte is an error) or latin1",
+        DefaultValueFactory = _ => TextFileEncoding.Utf8,
+    };
+
     public static void AddTo(Command command)
     {
         command.Options.Add(TrainFile);
         command.Options.Add(ValidFile);
         command.Options.Add(TestFile);
+        command.Options.Add(Encoding);
         SplitFlags.AddTo(command);
     }
 
@@ -26,7 +34,8 @@ internal sealed record TrainingData(IReadOnlyList<string> Train, IReadOnlyList<s
     {
         if (parse.GetValue(TrainFile) is { } train)
         {
-            return new TrainingData(Lines(train)!, Lines(parse.GetValue(ValidFile)), Lines(parse.GetValue(TestFile)), train);
+            var encoding = parse.GetValue(Encoding);
+            return new TrainingData(Lines(train, encoding)!, Lines(parse.GetValue(ValidFile), encoding), Lines(parse.GetValue(TestFile), encoding), train);
         }
         if (parse.GetValue(ValidFile) is not null || parse.GetValue(TestFile) is not null)
             throw new ArgumentException("--valid and --test go with --train");
@@ -42,10 +51,5 @@ internal sealed record TrainingData(IReadOnlyList<string> Train, IReadOnlyList<s
         return data;
     }
 
-    private static List<string>? Lines(string? path)
-    {
-        if (path is null) return null;
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file");
-        return File.ReadLines(path).ToList();
-    }
+    private static List<string>? Lines(string? path, TextFileEncoding encoding) => path is null ? null : PlainTextFile.ReadLines(path, encoding).ToList();
 }

@@ -7,12 +7,21 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
-/// <summary>Runs the real <c>hnreply</c> (the built hnreply.dll beside the tests) as a separate process, with stderr redirected.</summary>
+/// <summary>
+/// Runs the real <c>hnreply</c> (the built hnreply.dll beside the tests) as a separate process, with stderr
+/// redirected. A run that outlives its timeout is killed with every process it started, so a hang fails
+/// one test instead of leaving a busy child behind for the rest of the run.
+/// </summary>
 internal static class CliRunner
 {
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
     public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, args, stdin: "");
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, string[] args, string stdin)
+    public static Task<CliResult> RunAsync(string workingDirectory, string[] args, string stdin) =>
+        RunAsync(workingDirectory, args, stdin, DefaultTimeout);
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, string[] args, string stdin, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,12 +34,28 @@ internal static class CliRunner
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hnreply.dll"));
         foreach (string arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited (or closed stdin) before reading it all: its exit code and stderr tell why.
+        }
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"hnreply {string.Join(' ', args)} ran longer than {timeout}; killed it with its children. stderr: {await stderr}");
+        }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 

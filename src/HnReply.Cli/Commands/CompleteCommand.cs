@@ -34,14 +34,16 @@ internal static class CompleteCommand
                 RepetitionPenalty = parse.GetValue(Repetition),
             };
             sampling.Validate();
+            string text = UserText.Check(parse.GetValue(Text)!, "text");
             using var loaded = ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!);
             var model = loaded.AsLanguageModel();
-            string text = parse.GetValue(Text)!;
             var completion = new TypingSession(model).Complete(text, words, sampling, new Random(parse.GetValue(GlobalOptions.Seed)));
             if (parse.GetValue(GlobalOptions.Json))
                 JsonOutput.Write(new { prompt = text, continuation = completion.Continuation, text = text + completion.Continuation, ended = completion.Ended });
             else
                 Console.Out.WriteLine(text + completion.Continuation);
+            if (completion.Continuation.Length == 0)
+                Console.Error.WriteLine("hnreply: nothing added: the model ended the text right away (its most likely next token is the end of the comment)");
             return Task.FromResult(0);
         });
         return command;

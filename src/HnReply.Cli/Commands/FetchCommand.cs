@@ -51,8 +51,20 @@ internal static class FetchCommand
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var request = ReadRequest(parse);
-            using var store = GlobalOptions.OpenStore(parse);
-            var result = await RunAsync(parse, store, request, cancellationToken).ConfigureAwait(false);
+            string path = parse.GetValue(GlobalOptions.Store)!;
+            bool existed = File.Exists(path);
+            CrawlResult result;
+            try
+            {
+                using var store = GlobalOptions.OpenOrCreateStore(parse);
+                result = await RunAsync(parse, store, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // A crawl that failed before storing anything leaves no empty store behind to mislead the next command.
+                if (!existed && File.Exists(path)) DeleteIfEmpty(path);
+                throw;
+            }
             return Report(parse, result);
         });
         return command;
@@ -69,10 +81,29 @@ internal static class FetchCommand
             MaxConnections = Math.Max(parse.GetValue(Concurrency), 1),
         };
         var crawlOptions = new CrawlOptions { Concurrency = (int)Positive(parse.GetValue(Concurrency), "--concurrency") };
-        using var client = new HnApiClient(apiOptions);
-        var crawler = new Crawler(client, store, crawlOptions);
-        return await ProgressDisplay.RunAsync("fetch", "items", progress =>
-            crawler.RunAsync(request, new Progress(progress), cancellationToken)).ConfigureAwait(false);
+        return await ProgressDisplay.RunAsync<CrawlResult>("fetch", "items", async (progress, notices) =>
+        {
+            using var client = new HnApiClient(apiOptions, retries: new RetryNotices(notices));
+            var crawler = new Crawler(client, store, crawlOptions);
+            try
+            {
+                return await crawler.RunAsync(request, new Progress(progress), cancellationToken).ConfigureAwait(false);
+            }
+            catch (HnApiException e) when (e.Unreachable)
+            {
+                throw new HnApiException($"{e.Message}; check the network or --api, or load a dump offline with 'hnreply ingest FILE'", e, unreachable: true);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private static void DeleteIfEmpty(string path)
+    {
+        using (var store = CorpusStore.Open(path))
+        {
+            if (store.ItemCount > 0 || store.MissingCount > 0) return;
+        }
+        File.Delete(path);
+        File.Delete(path + ".wal");
     }
 
     private static CrawlRequest ReadRequest(ParseResult parse)
@@ -113,6 +144,12 @@ internal static class FetchCommand
 
     private static double Positive(double value, string name) =>
         value > 0 ? value : throw new ArgumentException($"{name} must be positive, got {value}");
+
+    private sealed class RetryNotices(IProgress<string> notices) : IProgress<HnApiRetry>
+    {
+        public void Report(HnApiRetry value) => notices.Report(
+            $"{value.Request}: {value.Reason}; retry {value.Retry} of {value.MaxRetries} in {value.Delay.TotalSeconds:F1} s");
+    }
 
     private sealed class Progress(IProgress<ProgressReading> display) : IProgress<CrawlProgress>
     {

@@ -26,7 +26,7 @@ internal static class IngestCommand
             {
                 if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file");
             }
-            using var store = GlobalOptions.OpenStore(parse);
+            using var store = GlobalOptions.OpenOrCreateStore(parse);
             var importer = new ItemImporter(store);
             var result = await ProgressDisplay.RunAsync("ingest", "MB", progress =>
                 importer.ImportAsync(files, parse.GetValue(Format), new Progress(progress), cancellationToken)).ConfigureAwait(false);

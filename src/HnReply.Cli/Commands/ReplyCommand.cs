@@ -19,9 +19,10 @@ internal static class ReplyCommand
         {
             int n = parse.GetValue(N);
             if (n < 1) throw new ArgumentException($"-n must be at least 1, got {n}");
+            string parent = UserText.Check(parse.GetValue(Parent)!, "parent");
+            string? title = parse.GetValue(Title) is { } t ? UserText.Check(t, "--title") : null;
             using var loaded = ModelLoader.LoadReplier(parse.GetValue(Model)!);
-            var replier = loaded.AsReplier();
-            var replies = replier.Reply(parse.GetValue(Parent)!, parse.GetValue(Title), n);
+            var replies = loaded.AsReplier().Reply(parent, title, n);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 JsonOutput.Write(new
@@ -37,6 +38,7 @@ internal static class ReplyCommand
                     Console.Out.WriteLine($"[{r.Score:F2}]{source}\n{r.Text}\n");
                 }
             }
+            if (replies.Count == 0) Console.Error.WriteLine("hnreply: no reply: the model found nothing to answer this text with");
             return Task.FromResult(0);
         });
         return command;

@@ -19,9 +19,9 @@ internal static class SuggestCommand
         {
             int k = parse.GetValue(K);
             if (k < 1) throw new ArgumentException($"-k must be at least 1, got {k}");
+            string text = UserText.Check(parse.GetValue(Text)!, "text");
             using var loaded = ModelLoader.LoadLanguageModel(parse.GetValue(Model)!);
             var model = loaded.AsLanguageModel();
-            string text = parse.GetValue(Text)!;
             var suggestions = new TypingSession(model).Suggest(text, k);
             if (parse.GetValue(GlobalOptions.Json))
             {
@@ -31,6 +31,7 @@ internal static class SuggestCommand
             {
                 foreach (var s in suggestions) Console.Out.WriteLine($"{s.Text}\t{s.Probability:F4}");
             }
+            if (suggestions.Count == 0) Console.Error.WriteLine("hnreply: no suggestions: the model has no word to offer after this text");
             return Task.FromResult(0);
         });
         return command;

@@ -64,11 +64,15 @@ internal static class TrainWord2VecCommand
     {
         if (parse.GetValue(TrainingData.TrainFile) is { } file)
         {
+            var encoding = parse.GetValue(TrainingData.Encoding);
+            // word2vec.c's reader takes UTF-8 bytes as they are: check them first, as the other readers do while reading.
+            if (tokenizer == Tokenizer.Whitespace && encoding == TextFileEncoding.Utf8) PlainTextFile.Validate(file);
             var corpus = tokenizer switch
             {
-                Tokenizer.Whitespace => Word2VecCorpus.ReadFile(file, minCount),
-                Tokenizer.Lowercase => Word2VecCorpus.FromDocuments(Lines(file), lowercase: true, minCount),
-                _ => Word2VecCorpus.FromDocuments(WordTokens(Lines(file)), lowercase: false, minCount),
+                Tokenizer.Whitespace when encoding == TextFileEncoding.Utf8 => Word2VecCorpus.ReadFile(file, minCount),
+                Tokenizer.Whitespace => Word2VecCorpus.FromDocuments(PlainTextFile.ReadLines(file, encoding), lowercase: false, minCount),
+                Tokenizer.Lowercase => Word2VecCorpus.FromDocuments(PlainTextFile.ReadLines(file, encoding), lowercase: true, minCount),
+                _ => Word2VecCorpus.FromDocuments(WordTokens(PlainTextFile.ReadLines(file, encoding)), lowercase: false, minCount),
             };
             return (corpus, file);
         }
@@ -83,9 +87,6 @@ internal static class TrainWord2VecCommand
         var words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
         return documents.Select(d => string.Join(' ', words.Tokenize(d)));
     }
-
-    private static IEnumerable<string> Lines(string path) =>
-        File.Exists(path) ? File.ReadLines(path) : throw new FileNotFoundException($"{path}: no such file");
 
     private static void Report(ParseResult parse, string directory, Word2VecCorpus corpus, Word2VecResult result)
     {

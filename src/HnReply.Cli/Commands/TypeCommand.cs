@@ -23,9 +23,10 @@ internal static class TypeCommand
         var command = new Command("type", "Type with live next-word suggestions (Tab accepts the first)") { SuggestCommand.Model, K };
         CommandAction.Set(command, (parse, cancellationToken) =>
         {
+            int k = parse.GetValue(K);
+            if (k < 1) throw new ArgumentException($"-k must be at least 1, got {k}");
             using var loaded = ModelLoader.LoadLanguageModel(parse.GetValue(SuggestCommand.Model)!);
             var session = new TypingSession(loaded.AsLanguageModel());
-            int k = Math.Max(1, parse.GetValue(K));
             if (Console.IsInputRedirected) RunLines(session, k);
             else RunInteractive(session, k, cancellationToken);
             return Task.FromResult(0);
@@ -35,9 +36,11 @@ internal static class TypeCommand
 
     private static void RunLines(TypingSession session, int k)
     {
+        int number = 0;
         while (Console.In.ReadLine() is { } line)
         {
-            Console.Out.WriteLine(string.Join('\t', session.Suggest(line, k).Select(s => s.Text)));
+            number++;
+            Console.Out.WriteLine(string.Join('\t', session.Suggest(UserText.Check(line, $"line {number}"), k).Select(s => s.Text)));
         }
     }
 
@@ -68,7 +71,7 @@ internal static class TypeCommand
                     text.Append('\n');
                     break;
                 default:
-                    if (!char.IsControl(key.KeyChar)) text.Append(key.KeyChar);
+                    if (!char.IsControl(key.KeyChar) && text.Length < UserText.MaxCharacters) text.Append(key.KeyChar);
                     break;
             }
         }

@@ -14,7 +14,14 @@ internal static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
-    public static async Task<T> RunAsync<T>(string title, string unit, Func<IProgress<ProgressReading>, Task<T>> work)
+    public static Task<T> RunAsync<T>(string title, string unit, Func<IProgress<ProgressReading>, Task<T>> work) =>
+        RunAsync<T>(title, unit, (progress, _) => work(progress));
+
+    /// <summary>
+    /// Like the other overload; the job may also report notices (a retry, a timeout), each shown at
+    /// once as its own line, <c>title: notice</c>, above the live bar or between the plain lines.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(string title, string unit, Func<IProgress<ProgressReading>, IProgress<string>, Task<T>> work)
     {
         if (Console.IsErrorRedirected) return await RunPlainAsync(title, unit, work).ConfigureAwait(false);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -26,24 +33,24 @@ internal static class ProgressDisplay
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: 1);
                 var clock = Stopwatch.StartNew();
-                var result = await work(new Callback(reading =>
+                var result = await work(new Callback<ProgressReading>(reading =>
                 {
                     task.MaxValue = Math.Max(1, reading.Total ?? reading.Done + 1);
                     task.Value = reading.Done;
                     task.Description = Markup.Escape($"{title}: {Describe(reading, unit, clock.Elapsed)}");
-                })).ConfigureAwait(false);
+                }), new Callback<string>(notice => console.MarkupLine(Markup.Escape($"{title}: {notice}")))).ConfigureAwait(false);
                 task.Value = task.MaxValue;
                 task.StopTask();
                 return result;
             }).ConfigureAwait(false);
     }
 
-    private static async Task<T> RunPlainAsync<T>(string title, string unit, Func<IProgress<ProgressReading>, Task<T>> work)
+    private static async Task<T> RunPlainAsync<T>(string title, string unit, Func<IProgress<ProgressReading>, IProgress<string>, Task<T>> work)
     {
         var clock = Stopwatch.StartNew();
         var lastPrint = TimeSpan.Zero;
         var gate = new Lock();
-        var result = await work(new Callback(reading =>
+        var result = await work(new Callback<ProgressReading>(reading =>
         {
             lock (gate)
             {
@@ -51,6 +58,9 @@ internal static class ProgressDisplay
                 lastPrint = clock.Elapsed;
                 Console.Error.WriteLine($"{title}: {Describe(reading, unit, clock.Elapsed)}{Eta(reading, clock.Elapsed)}");
             }
+        }), new Callback<string>(notice =>
+        {
+            lock (gate) Console.Error.WriteLine($"{title}: {notice}");
         })).ConfigureAwait(false);
         Console.Error.WriteLine($"{title}: done in {clock.Elapsed.TotalSeconds:F1} s");
         return result;
@@ -71,8 +81,8 @@ internal static class ProgressDisplay
         return $", ETA {TimeSpan.FromSeconds(Math.Max(0, seconds)):hh\\:mm\\:ss}";
     }
 
-    private sealed class Callback(Action<ProgressReading> report) : IProgress<ProgressReading>
+    private sealed class Callback<TValue>(Action<TValue> report) : IProgress<TValue>
     {
-        public void Report(ProgressReading value) => report(value);
+        public void Report(TValue value) => report(value);
     }
 }

@@ -9,22 +9,22 @@ public sealed partial class CorpusStore
         $"(NOT {a}.deleted AND NOT {a}.dead AND (length({a}.clean) > 0 OR length(trim(coalesce({a}.title, ''))) > 0))";
 
     /// <summary>
-    /// Materialises <c>threads(id, root, split)</c>: every story or poll and every comment below it,
-    /// with the root story's split. Walks down from roots, so orphans (parent not stored) and
-    /// parent cycles in bad data are simply not part of any thread.
+    /// The <c>threads(id, root, split)</c> relation as a CTE that a query starts with: every story or poll
+    /// and every comment below it, with the root story's split. Walks down from roots, so orphans (parent
+    /// not stored) and parent cycles in bad data are simply not part of any thread. Each query carries its
+    /// own, so two lazy enumerations with different split options never see each other's threads.
     /// </summary>
-    private void BuildThreads(SplitOptions splits)
+    private static string WithThreads(SplitOptions splits)
     {
         splits.Validate();
-        Execute($"""
-            CREATE OR REPLACE TEMP TABLE threads AS
+        return $"""
             WITH RECURSIVE tree(id, root) AS (
                 SELECT id, id FROM items WHERE type IN ('story', 'poll')
                 UNION ALL
                 SELECT i.id, t.root FROM items i JOIN tree t ON i.parent = t.id WHERE i.type = 'comment'
-            )
-            SELECT id, root, {splits.SqlExpression("root")} AS split FROM tree;
-            """);
+            ),
+            threads AS (SELECT id, root, {splits.SqlExpression("root")} AS split FROM tree)
+            """;
     }
 
     private const string PairsQuery = """
@@ -42,23 +42,35 @@ public sealed partial class CorpusStore
     /// <summary>All (context, reply) pairs of one split, or of all splits, in story then reply order.</summary>
     public IEnumerable<ReplyPair> Pairs(SplitOptions splits, Split? split = null)
     {
-        BuildThreads(splits);
         string where = $"WHERE {IsUsable("c")} AND {IsUsable("p")}" + (split is { } s ? $" AND t.split = '{s.Name()}'" : "");
-        return Query($"{PairsQuery} {where} ORDER BY t.root, c.id").Select(ReadPair);
+        return Query($"{WithThreads(splits)} {PairsQuery} {where} ORDER BY t.root, c.id").Select(ReadPair);
     }
 
     /// <summary>The clean text of every usable comment in one split (or all), in story then id order.</summary>
     public IEnumerable<string> Comments(SplitOptions splits, Split? split = null)
     {
-        BuildThreads(splits);
         string where = $"WHERE c.type = 'comment' AND {IsUsable("c")}" + (split is { } s ? $" AND t.split = '{s.Name()}'" : "");
-        return Query($"SELECT c.clean FROM threads t JOIN items c ON c.id = t.id {where} ORDER BY t.root, c.id")
+        return Query($"{WithThreads(splits)} SELECT c.clean FROM threads t JOIN items c ON c.id = t.id {where} ORDER BY t.root, c.id")
             .Select(r => r.GetString(0));
     }
 
     public CorpusStats Stats(SplitOptions splits)
     {
-        BuildThreads(splits);
+        // The counts below all read the threads: materialised once for this call as a temp table of the
+        // same name, and dropped before it returns, so no query elsewhere can see it.
+        Execute($"CREATE OR REPLACE TEMP TABLE threads AS {WithThreads(splits)} SELECT id, root, split FROM threads");
+        try
+        {
+            return CountThreads();
+        }
+        finally
+        {
+            Execute("DROP TABLE IF EXISTS temp.threads");
+        }
+    }
+
+    private CorpusStats CountThreads()
+    {
         var byType = Query("SELECT coalesce(type, 'unknown'), count(*) FROM items GROUP BY ALL ORDER BY 1")
             .ToDictionary(r => r.GetString(0), r => r.GetInt64(1));
         var perSplit = new Dictionary<Split, SplitStats>();

@@ -32,6 +32,9 @@ public sealed class Crawler(HnApiClient client, CorpusStore store, CrawlOptions 
             work.Reader.ReadAllAsync(stop.Token),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = stop.Token },
             async (id, token) => results.Writer.TryWrite(await FetchAsync(id, token).ConfigureAwait(false)));
+        // A fetcher that faults (a bug, not an API error: those become Fetched.Error) stops every fetcher;
+        // closing the results with its exception wakes the writer below, which would otherwise wait forever.
+        _ = fetchers.ContinueWith(t => results.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
 
         long read = 0, stored = 0, skipped = 0, missing = 0, errors = 0, expected = pending;
         var samples = new List<string>();

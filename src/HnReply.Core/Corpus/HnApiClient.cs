@@ -10,23 +10,33 @@ namespace HnReply.Corpus;
 /// Reads items and story lists from the Hacker News API (https://github.com/HackerNews/API),
 /// retrying what can pass: dropped connections, timeouts, 429 (honouring Retry-After up to
 /// <see cref="HnApiOptions.MaxDelay"/>), 5xx and bodies cut short. Each attempt, body included,
-/// runs under <see cref="HnApiOptions.Timeout"/>. Anything else, or running out of retries, is an
+/// runs under <see cref="HnApiOptions.Timeout"/>. A host that cannot be reached at all (its name does
+/// not resolve, the connection is refused, the network is unreachable) fails at once, without
+/// retries, as an <see cref="HnApiException"/> with <see cref="HnApiException.Unreachable"/> set: waiting
+/// would not change the answer. Anything else, or running out of retries, is an
 /// <see cref="HnApiException"/>; caller cancellation is an <see cref="OperationCanceledException"/>.
+/// Every retry is reported as it happens, so a stalled API is visible.
 /// Thread-safe: one client serves a whole crawl.
 /// </summary>
 public sealed class HnApiClient : IDisposable
 {
+    private static readonly ResiliencePropertyKey<string> RequestKey = new("hnreply.request");
+
     private readonly HnApiOptions _options;
     private readonly HttpClient _http;
     private readonly ResiliencePipeline _pipeline;
+    private readonly IProgress<HnApiRetry>? _retryProgress;
     private long _retries;
 
     /// <param name="handler">Replaces the pooled <see cref="SocketsHttpHandler"/> (tests); the caller keeps ownership.</param>
-    public HnApiClient(HnApiOptions options, HttpMessageHandler? handler = null)
+    /// <param name="retries">Told of every retry before its wait begins.</param>
+    /// <param name="time">Clock for timeouts and backoff (tests); the system clock by default.</param>
+    public HnApiClient(HnApiOptions options, HttpMessageHandler? handler = null, IProgress<HnApiRetry>? retries = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _retryProgress = retries;
         _http = handler is null
             ? new HttpClient(new SocketsHttpHandler
             {
@@ -40,7 +50,7 @@ public sealed class HnApiClient : IDisposable
         _http.BaseAddress = new Uri(baseUri.EndsWith('/') ? baseUri : baseUri + "/");
         // The pipeline's per-attempt timeout governs; HttpClient's own would cut across retries.
         _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-        _pipeline = BuildPipeline(options);
+        _pipeline = BuildPipeline(options, time ?? TimeProvider.System);
     }
 
     /// <summary>Total retries by this client so far, across all requests.</summary>
@@ -66,15 +76,15 @@ public sealed class HnApiClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private ResiliencePipeline BuildPipeline(HnApiOptions options)
+    private ResiliencePipeline BuildPipeline(HnApiOptions options, TimeProvider time)
     {
-        var builder = new ResiliencePipelineBuilder();
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpRequestException>()
+                    .Handle<HttpRequestException>(e => !IsUnreachable(e))
                     .Handle<IOException>() // includes HttpIOException: the connection dropped mid-body
                     .Handle<TimeoutRejectedException>()
                     .Handle<TransientAnswerException>(),
@@ -87,9 +97,14 @@ public sealed class HnApiClient : IDisposable
                     args.Outcome.Exception is TransientAnswerException { RetryAfter: { } wait }
                         ? (TimeSpan?)(wait < options.MaxDelay ? wait : options.MaxDelay)
                         : null),
-                OnRetry = _ =>
+                OnRetry = args =>
                 {
                     Interlocked.Increment(ref _retries);
+                    if (_retryProgress is not null && args.Outcome.Exception is { } failure)
+                    {
+                        string request = args.Context.Properties.GetValue(RequestKey, "request");
+                        _retryProgress.Report(new HnApiRetry(request, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay, Describe(failure)));
+                    }
                     return default;
                 },
             });
@@ -100,18 +115,37 @@ public sealed class HnApiClient : IDisposable
 
     private async Task<T> GetAsync<T>(string path, string what, Func<byte[], T> parse, CancellationToken cancellationToken)
     {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, what);
         try
         {
             return await _pipeline.ExecuteAsync(
-                ct => AttemptAsync(path, what, parse, ct),
-                cancellationToken).ConfigureAwait(false);
+                static (ctx, state) => state.Client.AttemptAsync(state.Path, state.What, state.Parse, ctx.CancellationToken),
+                context, (Client: this, Path: path, What: what, Parse: parse)).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (IsUnreachable(e))
+        {
+            throw new HnApiException($"cannot reach {_options.BaseUri.GetLeftPart(UriPartial.Authority)}: {Describe(e)}", e, unreachable: true);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TimeoutRejectedException or TransientAnswerException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new HnApiException($"{what}: gave up after {_options.MaxRetries} retries: {Describe(e)}", e);
         }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    // No answer will come while the name does not resolve or nothing listens: retrying only hides that.
+    private static bool IsUnreachable(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError
+        || e.GetBaseException() is System.Net.Sockets.SocketException
+        {
+            SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.NetworkUnreachable
+                or System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain,
+        };
 
     // One attempt: the whole body is read here, inside the pipeline, so a drop mid-body is retried.
     private async ValueTask<T> AttemptAsync<T>(string path, string what, Func<byte[], T> parse, CancellationToken ct)
@@ -146,6 +180,7 @@ public sealed class HnApiClient : IDisposable
     {
         TimeoutRejectedException => $"no complete answer within {_options.Timeout.TotalMilliseconds:0} ms",
         TransientAnswerException => e.Message,
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"name resolution failed ({e.GetBaseException().Message})",
         // HttpRequestException says only "An error occurred while sending the request"; the socket error says why.
         _ => $"connection failed: {e.GetBaseException().Message}",
     };

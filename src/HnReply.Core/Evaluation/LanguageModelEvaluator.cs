@@ -27,10 +27,11 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
 
         if (model is IBatchLanguageModel batched)
         {
+            int done = 0;
             batched.ScoreDocuments(ids, new BatchScoring(TopK, tally.WantsDistribution), (in ScoredPosition p) =>
             {
                 tally.Add(p);
-                if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(p.Document + 1, documents.Count));
+                if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(++done, documents.Count));
             }, cancellationToken);
         }
         else

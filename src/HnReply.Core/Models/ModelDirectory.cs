@@ -38,21 +38,32 @@ public static class ModelDirectory
         {
             writeFiles(temp);
             File.WriteAllText(Path.Combine(temp, ManifestFile), JsonSerializer.Serialize(manifest, Json));
-            if (Directory.Exists(full))
-            {
-                string old = full + $".old-{Guid.NewGuid():N}";
-                Directory.Move(full, old);
-                Directory.Move(temp, full);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(temp, full);
-            }
+            Replace(full, temp);
         }
         finally
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Moves the complete directory <paramref name="built"/> to <paramref name="path"/> (a sibling on the
+    /// same file system). An older directory at <paramref name="path"/> is moved aside first and deleted
+    /// only once the new one is in place, so some complete model is there at every moment but one rename.
+    /// </summary>
+    public static void Replace(string path, string built)
+    {
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            string old = full + $".old-{Guid.NewGuid():N}";
+            Directory.Move(full, old);
+            Directory.Move(built, full);
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.Move(built, full);
         }
     }
 

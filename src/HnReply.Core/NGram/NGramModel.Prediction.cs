@@ -1,8 +1,6 @@
-using System.Buffers;
-
 namespace HnReply.NGram;
 
-// Next-token prediction: what KenLM does not offer. All three walk the same structure: the
+// Next-token prediction: what KenLM does not offer. Both walk the same structure: the
 // context's stored suffixes c_1 … c_L (c_j the last j words) and their continuation ranges. A word
 // first stored after c_j (and not after c_(j+1)) has probability B_j · p(c_j w), where
 // B_j = 10^(Σ_(i>j) backoff(c_i)); every other word falls through to the unigrams with B_0.
@@ -77,52 +75,6 @@ public sealed partial class NGramModel
             }
         }
         return heap.SortDescending();
-    }
-
-    /// <summary>
-    /// Draws the next token after <paramref name="state"/> from the distribution sharpened or
-    /// flattened by <paramref name="temperature"/> (p^(1/T), renormalised); 0 picks the most
-    /// probable token. Never draws &lt;s&gt; or &lt;pad&gt;.
-    /// </summary>
-    public int Sample(in NGramState state, Random random, double temperature)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        if (!(temperature >= 0) || double.IsPositiveInfinity(temperature))
-            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "temperature must be finite and 0 or more");
-        if (temperature == 0)
-        {
-            Span<(int Id, double Probability)> top = stackalloc (int, double)[1];
-            return TopK(state, 1, top) == 1 ? top[0].Id : KneserNeyEstimator.Eos;
-        }
-        var buffer = ArrayPool<double>.Shared.Rent(VocabularySize);
-        try
-        {
-            var p = buffer.AsSpan(0, VocabularySize);
-            Distribution(state, p);
-            if (temperature != 1)
-            {
-                double max = 0;
-                foreach (double x in p) max = Math.Max(max, x);
-                double exponent = 1 / temperature;
-                for (int w = 0; w < p.Length; w++) p[w] = p[w] == 0 ? 0 : Math.Pow(p[w] / max, exponent);
-            }
-            double total = 0;
-            foreach (double x in p) total += x;
-            double target = random.NextDouble() * total;
-            int last = KneserNeyEstimator.Eos;
-            for (int w = 0; w < p.Length; w++)
-            {
-                if (p[w] == 0) continue;
-                last = w;
-                target -= p[w];
-                if (target < 0) return w;
-            }
-            return last;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(buffer);
-        }
     }
 
     // logScale[j] = log10 B_j for j = 0..L; returns L.

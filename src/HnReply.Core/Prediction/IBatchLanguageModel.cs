@@ -10,15 +10,15 @@ public interface IBatchLanguageModel : ILanguageModel
 {
     /// <summary>
     /// Scores every position of every document — each of its tokens, then &lt;/s&gt; — from the
-    /// begin-of-document state, and calls <paramref name="visit"/> once per position: documents in
-    /// order, positions in order.
+    /// begin-of-document state, and calls <paramref name="visit"/> once per position: one document
+    /// at a time with its positions in order, the documents in whatever order batches best.
     /// </summary>
     /// <param name="documents">Token ids of each document, without &lt;s&gt; or &lt;/s&gt;.</param>
     void ScoreDocuments(IReadOnlyList<int[]> documents, BatchScoring request, PositionVisitor visit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What to report per position.</summary>
-/// <param name="TopWords">How many of the most probable words (<see cref="ILanguageModel.TopWords"/>) to report.</param>
+/// <param name="TopWords">How many of the most probable words (<see cref="ILanguageModel.TopWords"/>) to report; 0 for none.</param>
 /// <param name="WantsDistribution">(document, position) → whether that position needs the whole next-token distribution.</param>
 public sealed record BatchScoring(int TopWords, Func<int, int, bool>? WantsDistribution = null);
 

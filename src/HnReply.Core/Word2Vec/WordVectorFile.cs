@@ -83,8 +83,10 @@ public static class WordVectorFile
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int words)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int dimensions))
         {
-            string shown = header.Length > 40 ? header[..40] + "..." : header;
-            throw new InvalidDataException($"{path}: not a word2vec vector file: the first line must be '<words> <dimensions>', found '{shown}'");
+            // Show the header only when it is short printable text: a binary file's bytes would garble the terminal.
+            bool printable = line.Count <= 40 && line.TrueForAll(c => c is >= 0x20 and < 0x7F or (byte)'\t' or (byte)'\r');
+            string found = printable ? $"found '{header}'" : $"found {line.Count:N0}{(b == '\n' ? "" : "+")} bytes that are not such a line";
+            throw new InvalidDataException($"{path}: not a word2vec vector file: the first line must be '<words> <dimensions>', {found}");
         }
         if (words < 1 || dimensions < 1 || (long)words * dimensions > Array.MaxLength)
             throw new InvalidDataException($"{path}: the header announces {words} words × {dimensions} dimensions, which is not a usable size");

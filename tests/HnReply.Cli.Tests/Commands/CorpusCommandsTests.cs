@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Cli.Tests.Commands;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Cli.Tests.Commands;
 
@@ -66,5 +66,22 @@ public class FetchCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("hnreply:", run.Stderr);
         Assert.Single(run.StderrLines, l => l.StartsWith("hnreply:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fetch_ServerThatNeverAnswers_ShowsEachRetryAsItHappensThenFails()
+    {
+        var items = SyntheticHn.Generate(stories: 1, meanCommentsPerStory: 0, seed: 13);
+        await using var api = await FakeHnApi.StartAsync(items, new FaultOptions { SlowRate = 1, SlowDelay = TimeSpan.FromMinutes(5), MaxFaultsPerItem = 100 });
+        using var folder = new TempFolder();
+        long id = items[0].Id;
+
+        var run = await CliRunner.RunAsync(folder.Path, "fetch", "--api", api.BaseUri.ToString(), "--top", "1", "--retries", "2", "--timeout", "0.2");
+
+        Assert.Equal(1, run.ExitCode);
+        var retries = run.StderrLines.Where(l => l.StartsWith($"fetch: item {id}: no complete answer within 200 ms; retry ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.StartsWith($"fetch: item {id}: no complete answer within 200 ms; retry 1 of 2 in ", retries[0], StringComparison.Ordinal);
+        Assert.Contains($"hnreply: item {id}: gave up after 2 retries: no complete answer within 200 ms", run.StderrLines);
     }
 }

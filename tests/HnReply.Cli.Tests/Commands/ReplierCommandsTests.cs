@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Cli.Tests.Commands;
 
@@ -30,6 +30,19 @@ public class ReplierCommandsTests
         Assert.Equal(3, replies.Count);
         Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
         Assert.True(replies[0].GetProperty("score").GetDouble() >= replies[2].GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task Reply_NoWordInCommonWithTraining_PrintsANoticeOnStderr()
+    {
+        using var folder = new TempFolder();
+        await IngestAsync(folder);
+
+        var run = await CliRunner.RunAsync(folder.Path, "reply", "retrieval", "zzqx wvvk");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Equal(["hnreply: no reply: the model found nothing to answer this text with"], run.StderrLines);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Core.Tests.Corpus;
 
@@ -108,6 +108,20 @@ public class CrawlerTests
         Assert.Equal(items.Select(i => i.Id).Order().TakeLast(20), temp.Store.Items().Select(i => i.Id));
     }
 
+    [Fact]
+    public async Task RunAsync_FetcherFaults_EndsWithTheFaultInsteadOfWaiting()
+    {
+        // Given an API whose story list works but whose item requests hit a bug (not an API error)
+        using var handler = new ItemsFailHandler();
+        using var temp = new TempStore();
+        using var client = new HnApiClient(FastRetries with { BaseUri = new Uri("http://127.0.0.1:9/v0/") }, handler);
+
+        // When the crawl runs, Then it ends with that fault (a hang would time the test out)
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new Crawler(client, temp.Store, new CrawlOptions()).RunAsync(new CrawlRequest(CrawlMode.Top, 3)).WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal("bug in a fetcher", e.Message);
+    }
+
     private static IEnumerable<long> TopStories(IReadOnlyList<Item> items) =>
         items.Where(i => i.Type == ItemType.Story).Select(i => i.Id).OrderDescending();
 
@@ -128,5 +142,13 @@ public class CrawlerTests
     {
         Assert.Equal(expected with { Kids = [] }, actual with { Kids = [] });
         Assert.Equal(expected.Kids, actual.Kids);
+    }
+
+    private sealed class ItemsFailHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath.EndsWith("topstories.json", StringComparison.Ordinal)
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("[1,2,3]") })
+                : throw new InvalidOperationException("bug in a fetcher");
     }
 }

@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Core.Tests.Corpus;
 
@@ -111,14 +110,13 @@ public class HnApiClientTests
     [Fact]
     public async Task GetItemAsync_CallerCancelsDuringSlowAnswer_StopsPromptly()
     {
-        await using var api = await FakeHnApi.StartAsync(Items, new FaultOptions { SlowRate = 1 });
-        using var client = new HnApiClient(Fast(api.BaseUri) with { Timeout = TimeSpan.FromSeconds(10) });
+        // The answer takes 5 s and the client's timeout never fires (frozen clock): only the caller can end the wait.
+        await using var api = await FakeHnApi.StartAsync(Items, new FaultOptions { SlowRate = 1, SlowDelay = TimeSpan.FromMinutes(5) });
+        using var client = new HnApiClient(Fast(api.BaseUri), time: new FrozenTime());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetItemAsync(Items[1].Id, cancel.Token));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         Assert.Equal(0, client.Retries);
     }
 
@@ -126,13 +124,12 @@ public class HnApiClientTests
     public async Task GetItemAsync_CallerCancelsDuringBackoff_StopsPromptly()
     {
         await using var api = await FakeHnApi.StartAsync(Items, new FaultOptions { ServerErrorRate = 1, MaxFaultsPerItem = 100 });
-        using var client = new HnApiClient(Fast(api.BaseUri) with { BaseDelay = TimeSpan.FromSeconds(30), MaxDelay = TimeSpan.FromSeconds(30) });
+        // The backoff never ends on a frozen clock: only the caller's cancellation can stop it.
+        using var client = new HnApiClient(Fast(api.BaseUri), time: new FrozenTime());
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetItemAsync(Items[1].Id, cancel.Token));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         Assert.Equal(1, api.RequestsPerItem[Items[1].Id]);
     }
 
@@ -183,13 +180,55 @@ public class HnApiClientTests
         using var handler = new ScriptedHandler(
             () => new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { { "Retry-After", "1" } } },
             () => Json("""{"id":1,"type":"story"}"""));
-        using var client = new HnApiClient(Fast(new Uri("http://127.0.0.1:9/v0/")) with { MaxDelay = TimeSpan.FromSeconds(2) }, handler);
-        var watch = Stopwatch.StartNew();
+        var retries = new List<HnApiRetry>();
+        using var client = new HnApiClient(Fast(new Uri("http://127.0.0.1:9/v0/")) with { MaxDelay = TimeSpan.FromSeconds(2) }, handler, new SyncProgress<HnApiRetry>(retries.Add));
 
         var item = await client.GetItemAsync(1);
 
         Assert.Equal(1, item?.Id);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
+        Assert.Equal([new HnApiRetry("item 1", 1, 8, TimeSpan.FromSeconds(1), "429 Too Many Requests")], retries);
+    }
+
+    [Fact]
+    public async Task GetItemAsync_NameDoesNotResolve_FailsAtOnceNamingTheHost()
+    {
+        using var handler = new ScriptedHandler(() => throw new HttpRequestException(HttpRequestError.NameResolutionError, "Name or service not known"));
+        var retries = new List<HnApiRetry>();
+        using var client = new HnApiClient(Fast(new Uri("http://hn.invalid/v0/")), handler, new SyncProgress<HnApiRetry>(retries.Add));
+
+        var e = await Assert.ThrowsAsync<HnApiException>(() => client.GetTopStoriesAsync());
+
+        Assert.True(e.Unreachable);
+        Assert.Equal("cannot reach http://hn.invalid: name resolution failed (Name or service not known)", e.Message);
+        Assert.Equal(1, handler.Calls);
+        Assert.Empty(retries);
+    }
+
+    [Fact]
+    public async Task GetItemAsync_ConnectionRefused_FailsAtOnce()
+    {
+        // Port 9 (discard) on loopback: nothing listens there on a test machine.
+        using var client = new HnApiClient(Fast(new Uri("http://127.0.0.1:9/v0/")));
+
+        var e = await Assert.ThrowsAsync<HnApiException>(() => client.GetItemAsync(1));
+
+        Assert.True(e.Unreachable);
+        Assert.StartsWith("cannot reach http://127.0.0.1:9: connection failed: ", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, client.Retries);
+    }
+
+    [Fact]
+    public async Task GetItemAsync_Timeouts_ReportsEachRetryAsItHappens()
+    {
+        await using var api = await FakeHnApi.StartAsync(Items, new FaultOptions { SlowRate = 1, MaxFaultsPerItem = 100 });
+        var retries = new List<HnApiRetry>();
+        using var client = new HnApiClient(Fast(api.BaseUri) with { MaxRetries = 2 }, retries: new SyncProgress<HnApiRetry>(retries.Add));
+
+        await Assert.ThrowsAsync<HnApiException>(() => client.GetItemAsync(Items[2].Id));
+
+        Assert.Equal([1, 2], retries.Select(r => r.Retry));
+        Assert.All(retries, r => Assert.Equal($"item {Items[2].Id}", r.Request));
+        Assert.All(retries, r => Assert.Equal("no complete answer within 500 ms", r.Reason));
     }
 
     [Fact]

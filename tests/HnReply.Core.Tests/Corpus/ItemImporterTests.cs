@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
 namespace HnReply.Core.Tests.Corpus;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 using HnReply.Text;
 
 namespace HnReply.Core.Tests.Text;

@@ -102,14 +102,14 @@ public class WordTokenizerTests
     [InlineData("https://x.org/a", 200_000)]
     [InlineData("http://.", 200_000)]
     [InlineData("```\n", 200_000)]
-    public void Tokenize_AdversarialRepeats_TakesLinearTime(string unit, int repeats)
+    public async Task Tokenize_AdversarialRepeats_TakesLinearTime(string unit, int repeats)
     {
         var text = string.Concat(Enumerable.Repeat(unit, repeats / unit.Length)) + new string(')', repeats);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var tokens = Word.Tokenize(text);
+        // Linear time takes milliseconds; quadratic time on 400,000 characters takes many minutes. The
+        // bound only catches that blow-up, so a busy machine never fails it.
+        var tokens = await Task.Run(() => Word.Tokenize(text)).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.NotEmpty(tokens);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed} for {text.Length} characters");
     }
 }

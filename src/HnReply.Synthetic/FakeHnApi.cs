@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace HnReply.Testing;
+namespace HnReply.Synthetic;
 
 /// <summary>
 /// A local stand-in for https://hacker-news.firebaseio.com/v0 served by Kestrel on 127.0.0.1, so

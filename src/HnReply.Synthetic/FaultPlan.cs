@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HnReply.Testing;
+namespace HnReply.Synthetic;
 
 /// <summary>
 /// Counts requests per id and decides each one's fault from a hash of (seed, id, attempt), so the

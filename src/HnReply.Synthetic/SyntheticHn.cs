@@ -1,6 +1,6 @@
 using HnReply.Corpus;
 
-namespace HnReply.Testing;
+namespace HnReply.Synthetic;
 
 /// <summary>
 /// Deterministic Hacker News-like data: stories with comment trees whose ids, parents, kids,

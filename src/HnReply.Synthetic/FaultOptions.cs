@@ -1,4 +1,4 @@
-namespace HnReply.Testing;
+namespace HnReply.Synthetic;
 
 /// <summary>
 /// Transient faults <see cref="FakeHnApi"/> injects into item requests. Whether the n-th request for

@@ -1,7 +1,7 @@
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
-namespace HnReply.Core.Tests.Testing;
+namespace HnReply.Core.Tests.Synthetic;
 
 public class SyntheticHnTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HnReply.Testing;
+namespace HnReply.Synthetic;
 
 /// <summary>
 /// English-like text from a small vocabulary: every story has a topic, its comments draw nouns from

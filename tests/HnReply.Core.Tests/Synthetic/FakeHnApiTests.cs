@@ -1,8 +1,8 @@
 using System.Net;
 using HnReply.Corpus;
-using HnReply.Testing;
+using HnReply.Synthetic;
 
-namespace HnReply.Core.Tests.Testing;
+namespace HnReply.Core.Tests.Synthetic;
 
 public class FakeHnApiTests
 {

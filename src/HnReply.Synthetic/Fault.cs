@@ -1,4 +1,4 @@
-namespace HnReply.Testing;
+namespace HnReply.Synthetic;
 
 internal enum FaultKind { None, Slow, ServerError, TooManyRequests, Drop }
 
