@@ -6,6 +6,7 @@ using HnReply.Corpus;
 using HnReply.Evaluation;
 using HnReply.Models;
 using HnReply.Neural.Models;
+using HnReply.Text;
 using Spectre.Console;
 
 namespace HnReply.Cli.Commands;
@@ -33,7 +34,8 @@ internal static class EvalCommand
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var split = SplitNames.Parse(parse.GetValue(SplitOption)!);
-            int limit = Math.Max(0, parse.GetValue(Limit));
+            int limit = parse.GetValue(Limit);
+            if (limit < 0) throw new ArgumentException($"--limit must be 0 (all) or more, got {limit}");
             var rows = new List<Row>();
             var held = new HeldOut(parse, split, limit);
             var directories = parse.GetValue(Models)!;
@@ -89,9 +91,8 @@ internal static class EvalCommand
         {
             if (parse.GetValue(Text) is { } file)
             {
-                if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file");
                 Describe($"{file}");
-                return File.ReadLines(file).ToList();
+                return PlainTextFile.ReadLines(file).ToList();
             }
             using var store = GlobalOptions.OpenStore(parse);
             Describe($"{store.Path}, {split.Name()} split");
