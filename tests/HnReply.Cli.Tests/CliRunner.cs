@@ -23,17 +23,7 @@ internal static class CliRunner
 
     public static async Task<CliResult> RunAsync(string workingDirectory, string[] args, string stdin, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hnreply.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = Start(workingDirectory, args, redirectInput: true);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
@@ -65,16 +55,7 @@ internal static class CliRunner
     /// </summary>
     public static async Task<CliResult> RunUntilInterruptedAsync(string workingDirectory, string[] args, Func<bool> ready)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hnreply.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = Start(workingDirectory, args, redirectInput: false);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -82,6 +63,21 @@ internal static class CliRunner
         using (var kill = Process.Start("kill", ["-TERM", $"{process.Id}"])) await kill.WaitForExitAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static Process Start(string workingDirectory, string[] args, bool redirectInput)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hnreply.dll"));
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
     }
 }
 

@@ -10,8 +10,8 @@ namespace HnReply.Evaluation;
 /// At the same positions it measures what a user of suggest sees: next-word top-1/3/5 over the
 /// positions whose target is a word (<see cref="Vocabulary.IsWord"/>), among the words suggest would
 /// show, and keystroke savings with top-3 suggestions for the first <paramref name="keystrokeWords"/>
-/// words. Models that score in batches (<see cref="IBatchLanguageModel"/>) take that path; the
-/// numbers are the same either way.
+/// words. Models that score in batches (<see cref="IBatchLanguageModel"/>) take that path
+/// (<see cref="DocumentScoring"/>); the numbers are the same either way.
 /// </summary>
 public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWords = 3_000)
 {
@@ -25,37 +25,12 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
         var tally = new Tally(model.Vocabulary, tokens, ids, keystrokeWords);
         foreach (string document in documents) tally.Perplexity.AddDocument(document);
 
-        if (model is IBatchLanguageModel batched)
+        int done = 0;
+        DocumentScoring.Score(model, ids, new BatchScoring(TopK, tally.WantsDistribution), (in ScoredPosition p) =>
         {
-            int done = 0;
-            batched.ScoreDocuments(ids, new BatchScoring(TopK, tally.WantsDistribution), (in ScoredPosition p) =>
-            {
-                tally.Add(p);
-                if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(++done, documents.Count));
-            }, cancellationToken);
-        }
-        else
-        {
-            var probabilities = new float[model.Vocabulary.Count];
-            var top = new int[TopK];
-            for (int d = 0; d < ids.Count; d++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var state = model.Begin();
-                int[] doc = ids[d];
-                for (int i = 0; i <= doc.Length; i++)
-                {
-                    int target = i < doc.Length ? doc[i] : Vocabulary.Eos;
-                    var best = model.TopWords(state, TopK);
-                    for (int j = 0; j < best.Count; j++) top[j] = best[j].Id;
-                    bool full = tally.WantsDistribution(d, i);
-                    if (full) model.NextTokenProbabilities(state, probabilities);
-                    tally.Add(new ScoredPosition(d, i, target, model.LogProbability(state, target), top.AsSpan(0, best.Count), full ? probabilities : default));
-                    if (i < doc.Length) state = model.Advance(state, target);
-                }
-                progress?.Report(new EvaluationProgress(d + 1, documents.Count));
-            }
-        }
+            tally.Add(p);
+            if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(++done, documents.Count));
+        }, cancellationToken);
 
         double seconds = clock.Elapsed.TotalSeconds;
         var perplexity = tally.Perplexity;

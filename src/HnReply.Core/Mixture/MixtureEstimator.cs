@@ -116,29 +116,12 @@ public static class MixtureEstimator
             total += documents[d].Length + 1;
         }
         var scores = new double[total];
-        if (model is IBatchLanguageModel batched)
+        int done = 0;
+        DocumentScoring.Score(model, documents, new BatchScoring(0), (in ScoredPosition p) =>
         {
-            batched.ScoreDocuments(documents, new BatchScoring(0), (in ScoredPosition p) =>
-            {
-                scores[offsets[p.Document] + p.Position] = p.LogProbability;
-                if (p.Position == documents[p.Document].Length) documentsDone(p.Document + 1);
-            }, cancellationToken);
-            return scores;
-        }
-        long at = 0;
-        for (int d = 0; d < documents.Count; d++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var state = model.Begin();
-            int[] document = documents[d];
-            for (int i = 0; i <= document.Length; i++)
-            {
-                int target = i < document.Length ? document[i] : Vocabulary.Eos;
-                scores[at++] = model.LogProbability(state, target);
-                if (i < document.Length) state = model.Advance(state, target);
-            }
-            documentsDone(d + 1);
-        }
+            scores[offsets[p.Document] + p.Position] = p.LogProbability;
+            if (p.Position == documents[p.Document].Length) documentsDone(++done);
+        }, cancellationToken);
         return scores;
     }
 }

@@ -18,20 +18,8 @@ public sealed class LstmLanguageModelTests : IDisposable
     private (string Directory, LstmNetwork Net, Vocabulary Vocabulary) WriteModel()
     {
         var vocabulary = Vocabulary.FromTokens(Words);
-        torch.manual_seed(Options.Seed);
-        var net = new LstmNetwork(vocabulary.Count, Options);
         string dir = Path.Combine(_folder, "lstm");
-        Directory.CreateDirectory(dir);
-        net.save(Path.Combine(dir, LstmTrainer.WeightsFile));
-        vocabulary.Save(Path.Combine(dir, Vocabulary.FileName));
-        ModelDirectory.WriteManifest(dir, new ModelManifest
-        {
-            Format = LstmLanguageModel.FormatTag,
-            Options = ModelDirectory.ToJsonObject(Options),
-            Tokenizer = ModelDirectory.ToJsonObject(new TokenizerOptions { Kind = TokenizerKind.Whitespace }),
-            VocabularySize = vocabulary.Count,
-        });
-        return (dir, net, vocabulary);
+        return (dir, LstmModelFiles.Write(dir, vocabulary, Options, Options.Seed), vocabulary);
     }
 
     [Fact]

@@ -22,21 +22,8 @@ public sealed class LstmScoringTests : IDisposable
     // A model directory around freshly initialised weights (full or adaptive softmax).
     private string WriteModel(LstmOptions options)
     {
-        var vocabulary = Vocabulary.FromTokens(Words);
-        var resolved = options.ResolveFor(vocabulary.Count);
-        torch.manual_seed(7);
-        using var net = new LstmNetwork(vocabulary.Count, resolved);
         string dir = Path.Combine(_folder, $"{options.Softmax}-{options.Layers}");
-        Directory.CreateDirectory(dir);
-        net.save(Path.Combine(dir, LstmTrainer.WeightsFile));
-        vocabulary.Save(Path.Combine(dir, Vocabulary.FileName));
-        ModelDirectory.WriteManifest(dir, new ModelManifest
-        {
-            Format = LstmLanguageModel.FormatTag,
-            Options = ModelDirectory.ToJsonObject(resolved),
-            Tokenizer = ModelDirectory.ToJsonObject(new TokenizerOptions { Kind = TokenizerKind.Whitespace }),
-            VocabularySize = vocabulary.Count,
-        });
+        LstmModelFiles.Write(dir, Vocabulary.FromTokens(Words), options, seed: 7).Dispose();
         return dir;
     }
 
