@@ -157,12 +157,17 @@ internal static class TrainLstmCommand
         public void Report(string value) => Console.Error.WriteLine($"train lstm: {value}");
     }
 
-    // Under a time budget the total is what the budget allows at this pace, so the ETA honours the limit.
+    // Counts from where this process started (a resumed run has done chunks already), so rate and ETA are this run's;
+    // under a time budget the total is what the budget allows at this pace, so the ETA honours the limit.
     private sealed class Progress(IProgress<ProgressReading> display) : IProgress<TrainingProgress>
     {
+        private double? _start;
+
         public void Report(TrainingProgress value)
         {
-            double done = (value.Epoch - 1) * (double)value.Chunks + value.Chunk, total = (double)value.Epochs * value.Chunks;
+            double at = (value.Epoch - 1) * (double)value.Chunks + value.Chunk - 1;
+            _start ??= at;
+            double done = at + 1 - _start.Value, total = (double)value.Epochs * value.Chunks - _start.Value;
             if (value.TimeFraction is > 0 and var fraction) total = Math.Min(total, done / fraction);
             Show(display, done, total, value);
         }

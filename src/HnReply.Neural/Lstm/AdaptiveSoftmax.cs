@@ -20,6 +20,9 @@ internal sealed class AdaptiveSoftmax : nn.Module
     private readonly ModuleList<Sequential> tails;
     private readonly int[] _bounds; // cutoffs then the vocabulary size: cluster i is [_bounds[i], _bounds[i + 1])
     private readonly Func<Tensor>? _tiedShortlist;
+    private readonly long[] _headIndex; // per word: its head entry (itself in the shortlist, else its cluster's)
+    private readonly long[] _inCluster; // per word: its place within its tail cluster (0 in the shortlist)
+    private readonly bool[][] _members; // per cluster: which words are in it
 
     /// <param name="tiedEmbedding">The embedding matrix whose first rows become the shortlist's output weights, or null.</param>
     public AdaptiveSoftmax(int hiddenSize, int vocabularySize, int[] cutoffs, int divisor, Func<Tensor>? tiedEmbedding) : base("adaptive_softmax")
@@ -36,6 +39,20 @@ internal sealed class AdaptiveSoftmax : nn.Module
             shortlist_bias = new Parameter(zeros(shortlist));
             _tiedShortlist = () => tiedEmbedding().narrow(0, 0, shortlist);
         }
+        _headIndex = new long[vocabularySize];
+        _inCluster = new long[vocabularySize];
+        _members = new bool[clusters][];
+        for (int id = 0; id < vocabularySize; id++) _headIndex[id] = id;
+        for (int i = 0; i < clusters; i++)
+        {
+            _members[i] = new bool[vocabularySize];
+            for (int id = _bounds[i]; id < _bounds[i + 1]; id++)
+            {
+                _headIndex[id] = shortlist + i;
+                _inCluster[id] = id - _bounds[i];
+                _members[i][id] = true;
+            }
+        }
         tails = new ModuleList<Sequential>();
         for (int i = 0; i < clusters; i++)
         {
@@ -48,20 +65,18 @@ internal sealed class AdaptiveSoftmax : nn.Module
     private int Shortlist => _bounds[0];
 
     /// <summary>−log p(target) for each row: hidden [n, H], target [n] → [n].</summary>
+    /// <remarks>Lookups by index rather than comparisons with scalars: TorchSharp's scalar arguments are native objects best kept out of hot loops.</remarks>
     public Tensor NegativeLogLikelihood(Tensor hidden, Tensor target)
     {
         var headLog = HeadLogProbabilities(hidden);
-        var headIndex = target.clone();
-        for (int i = 0; i < tails.Count; i++)
-            headIndex.masked_fill_(target.ge(_bounds[i]).logical_and(target.lt(_bounds[i + 1])), Shortlist + i);
-        var nll = -headLog.gather(1, headIndex.unsqueeze(1)).squeeze(1);
+        var nll = -headLog.gather(1, Lookup(_headIndex, target).unsqueeze(1)).squeeze(1);
         for (int i = 0; i < tails.Count; i++)
         {
-            var rows = target.ge(_bounds[i]).logical_and(target.lt(_bounds[i + 1])).nonzero().squeeze(1);
+            var rows = Lookup(_members[i], target).nonzero().squeeze(1);
             if (rows.shape[0] == 0) continue;
             var clusterLog = nn.functional.log_softmax(tails[i].forward(hidden.index_select(0, rows)), 1);
-            var inCluster = clusterLog.gather(1, (target.index_select(0, rows) - _bounds[i]).unsqueeze(1)).squeeze(1);
-            nll = nll.index_add(0, rows, -inCluster, 1);
+            var inCluster = clusterLog.gather(1, Lookup(_inCluster, target.index_select(0, rows)).unsqueeze(1)).squeeze(1);
+            nll = nll.scatter_add(0, rows, -inCluster);
         }
         return nll;
     }
@@ -74,6 +89,19 @@ internal sealed class AdaptiveSoftmax : nn.Module
         for (int i = 0; i < tails.Count; i++)
             parts.Add(nn.functional.log_softmax(tails[i].forward(hidden), 1) + headLog.narrow(1, Shortlist + i, 1));
         return cat(parts, 1);
+    }
+
+    // table[target] for every target, on the target's device.
+    private static Tensor Lookup(long[] table, Tensor target)
+    {
+        using var values = tensor(table).to(target.device);
+        return values.index_select(0, target);
+    }
+
+    private static Tensor Lookup(bool[] table, Tensor target)
+    {
+        using var values = tensor(table).to(target.device);
+        return values.index_select(0, target);
     }
 
     private Tensor HeadLogProbabilities(Tensor hidden)

@@ -20,6 +20,7 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
 {
     public const string FormatTag = "hnreply-lstm/2";
     private readonly bool[] _words;
+    private readonly IDisposable _frozen;
 
     private readonly LstmNetwork _net;
     private readonly Device _device;
@@ -32,6 +33,7 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
         Vocabulary = vocabulary;
         Tokenizer = tokenizer;
         _words = vocabulary.WordMask.ToArray();
+        _frozen = net.Frozen(); // never trained again: no graph is ever recorded (see LstmNetwork.Frozen)
         _net.eval();
         var zeros = new float[net.Layers * net.HiddenSize];
         _begin = Step(zeros, zeros, Vocabulary.Eos);
@@ -98,11 +100,14 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
     public void ScoreDocuments(IReadOnlyList<int[]> documents, BatchScoring request, PositionVisitor visit, CancellationToken cancellationToken = default) =>
         LstmScorer.Score(_net, _device, _words, documents, request, visit, cancellationToken);
 
-    public void Dispose() => _net.Dispose();
+    public void Dispose()
+    {
+        _frozen.Dispose();
+        _net.Dispose();
+    }
 
     private State Step(float[] h, float[] c, int token)
     {
-        using var _ = no_grad();
         using var scope = NewDisposeScope();
         var shape = new long[] { _net.Layers, 1, _net.HiddenSize };
         var input = tensor(new long[] { token }, [1, 1], ScalarType.Int64).to(_device);

@@ -24,7 +24,7 @@ internal static class LstmScorer
                              PositionVisitor visit, CancellationToken cancellationToken)
     {
         net.eval();
-        using var _ = no_grad();
+        using var _ = net.Frozen();
         int k = Math.Min(request.TopWords, words.Count(w => w));
         using var onlyWords = SpecialTokens.Only(k > 0 ? words : new bool[net.VocabularySize], device);
         int sliceRows = Math.Clamp(SliceCells / net.VocabularySize, 256, 4096);

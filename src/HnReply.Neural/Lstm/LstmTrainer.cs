@@ -160,7 +160,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         long[] stream = Stream(documents);
         double total = 0;
         long count = 0;
-        using var _ = no_grad();
+        using var _ = net.Frozen();
         int batch = (int)Math.Clamp(stream.Length / 64, 1, 10);
         using (var batches = new TokenBatches(stream, batch, 64, device))
         {

@@ -7,7 +7,6 @@ using static TorchSharp.torch;
 
 namespace HnReply.Neural.Tests.Lstm;
 
-[Collection(LibTorchTests.Name)]
 public sealed class LstmLanguageModelTests : IDisposable
 {
     private static readonly LstmOptions Options = new() { EmbeddingSize = 8, HiddenSize = 8, Layers = 2, Dropout = 0.3, Seed = 5 };

@@ -7,7 +7,6 @@ using static TorchSharp.torch;
 
 namespace HnReply.Neural.Tests.Lstm;
 
-[Collection(LibTorchTests.Name)]
 public sealed class LstmScoringTests : IDisposable
 {
     private static readonly string[] Words = [.. Enumerable.Range(0, 60).Select(i => $"w{i}"), ",", ".", "!"];
@@ -66,6 +65,27 @@ public sealed class LstmScoringTests : IDisposable
         Assert.Equal(documents.Sum(d => d.Length + 1), seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());
         foreach (var group in seen.GroupBy(s => s.Document)) Assert.Equal(Enumerable.Range(0, documents[group.Key].Length + 1), group.Select(s => s.Position));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Load_AdaptiveSoftmax_GivesTheSavingNetworksDistribution(bool tied)
+    {
+        var options = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = tied, InitRange = 0.5, Softmax = SoftmaxKind.Adaptive, Cutoffs = [20, 40] };
+        string dir = Path.Combine(_folder, $"saved-{tied}");
+        using var net = LstmModelFiles.Write(dir, Vocabulary.FromTokens(Words), options, seed: 9);
+        using var model = LstmLanguageModel.Load(dir);
+        net.eval();
+        using var scope = NewDisposeScope();
+
+        // The network as training runs it (gradients on): what the model must reproduce after loading.
+        var (output, _) = net.Run(tensor(new long[] { Vocabulary.Eos, 5 }, [2, 1]), net.InitialState(1, CPU), resetAtDocuments: false);
+        var direct = net.LogProbabilities(output[1]).exp().data<float>().ToArray();
+        var loaded = new float[model.Vocabulary.Count];
+        model.NextTokenProbabilities(model.Advance(model.Begin(), 5), loaded);
+
+        for (int id = 0; id < loaded.Length; id++) Assert.Equal(direct[id], loaded[id], 1e-5);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using TorchSharp;
 
 namespace HnReply.Neural.Tests.Lstm;
 
-[Collection(LibTorchTests.Name)]
 public sealed class LstmTrainerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hnreply-lstm-").FullName;
@@ -35,6 +34,18 @@ public sealed class LstmTrainerTests : IDisposable
         var losses = new List<double>();
 
         new LstmTrainer(options, 16).Train(Path.Combine(_folder, "overfit"), Corpus(4, 1), null, resume: false,
+            progress: new SyncProgress<TrainingProgress>(p => losses.Add(p.Loss)));
+
+        Assert.True(losses[^1] < losses[0] * 0.2, $"loss {losses[0]:F3} → {losses[^1]:F3}");
+    }
+
+    [Fact]
+    public void Train_AdaptiveSoftmaxOnOneSmallBatch_LossFalls()
+    {
+        var options = Tiny with { Dropout = 0, Epochs = 150, LearningRate = 0.03, CheckpointEverySteps = 0, CheckpointSeconds = 3600, Softmax = SoftmaxKind.Adaptive, Cutoffs = [7, 10] };
+        var losses = new List<double>();
+
+        new LstmTrainer(options, 16).Train(Path.Combine(_folder, "adaptive"), Corpus(4, 1), null, resume: false,
             progress: new SyncProgress<TrainingProgress>(p => losses.Add(p.Loss)));
 
         Assert.True(losses[^1] < losses[0] * 0.2, $"loss {losses[0]:F3} → {losses[^1]:F3}");

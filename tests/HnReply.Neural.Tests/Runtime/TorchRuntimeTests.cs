@@ -3,7 +3,6 @@ using TorchSharp;
 
 namespace HnReply.Neural.Tests.Runtime;
 
-[Collection(LibTorchTests.Name)]
 public class TorchRuntimeTests
 {
     [Theory]

@@ -6,7 +6,6 @@ namespace HnReply.Neural.Tests.Runtime;
 
 // libtorch really runs on this machine's CPU once TorchRuntime has loaded it: arithmetic gives the
 // hand-computed result and an LSTM trains.
-[Collection(LibTorchTests.Name)]
 public class TorchSmokeTests
 {
     [Fact]
