@@ -54,16 +54,7 @@ internal static class LstmVocabularyBench
             {
                 using var model = LstmLanguageModel.Load(folder);
                 var texts = held.Select(d => string.Join(' ', d.Select(vocabulary.Token))).ToList();
-                var ids = held.Select(d => d).ToList();
-                var sw = Stopwatch.StartNew();
-                model.ScoreDocuments(ids, new BatchScoring(0), (in ScoredPosition _) => { });
-                Console.WriteLine($"probe score k=0: {sw.Elapsed.TotalSeconds:F2}");
-                sw.Restart();
-                model.ScoreDocuments(ids, new BatchScoring(5), (in ScoredPosition _) => { });
-                Console.WriteLine($"probe score k=5: {sw.Elapsed.TotalSeconds:F2}");
-                sw.Restart();
-                var report = new LanguageModelEvaluator(model, 0).Evaluate(texts);
-                Console.WriteLine($"probe eval no keystrokes: {sw.Elapsed.TotalSeconds:F2}");
+                var report = new LanguageModelEvaluator(model).Evaluate(texts);
                 Console.WriteLine($"lstm eval ({softmax}): {report.Tokens:N0} tokens in {report.Seconds:F2} s = {report.TokensPerSecond:N0} tokens/s (batched, with top-5 and keystroke savings)");
                 Latency(model, softmax, random);
             }

@@ -90,7 +90,7 @@ internal static class TrainLstmCommand
             var metrics = outcome.Metrics;
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(metrics);
             else Console.Out.WriteLine($"wrote {output}: {outcome.Training.Steps:N0} steps in {outcome.Training.Seconds:F0} s ({outcome.Training.StopReason}); " +
-                                       string.Join(", ", metrics.Where(m => m.Key.EndsWith("_ppl", StringComparison.Ordinal) && m.Value is not null).Select(m => $"{m.Key.Replace('_', ' ')} {m.Value}")) +
+                                       string.Join(", ", metrics.Where(m => m.Key.Contains("_ppl", StringComparison.Ordinal) && m.Value is not null).Select(m => $"{m.Key.Replace('_', ' ')} {m.Value}")) +
                                        (outcome.Options.Stream ? " (stream convention: state carried across documents)" : ""));
             return 0;
         });
