@@ -14,7 +14,9 @@ public class HnApiClientTests
     private static HnApiOptions Fast(Uri baseUri) => new()
     {
         BaseUri = baseUri,
-        Timeout = TimeSpan.FromMilliseconds(500),
+        // Counts are exact, so an honest answer must never time out: 2 s (a cold server's first answer on a
+        // loaded CI machine took over 500 ms), still well under the 5 s of a "slow" fault.
+        Timeout = TimeSpan.FromSeconds(2),
         BaseDelay = TimeSpan.FromMilliseconds(5),
         MaxDelay = TimeSpan.FromSeconds(1),
     };
@@ -88,7 +90,7 @@ public class HnApiClientTests
     public async Task GetItemAsync_TimeoutsBeyondMaxRetries_ThrowsNamingTheTimeout()
     {
         await using var api = await FakeHnApi.StartAsync(Items, new FaultOptions { SlowRate = 1, MaxFaultsPerItem = 100 });
-        using var client = new HnApiClient(Fast(api.BaseUri) with { MaxRetries = 1 });
+        using var client = new HnApiClient(Fast(api.BaseUri) with { MaxRetries = 1, Timeout = TimeSpan.FromMilliseconds(500) });
 
         var e = await Assert.ThrowsAsync<HnApiException>(() => client.GetItemAsync(Items[2].Id));
 
@@ -222,7 +224,7 @@ public class HnApiClientTests
     {
         await using var api = await FakeHnApi.StartAsync(Items, new FaultOptions { SlowRate = 1, MaxFaultsPerItem = 100 });
         var retries = new List<HnApiRetry>();
-        using var client = new HnApiClient(Fast(api.BaseUri) with { MaxRetries = 2 }, retries: new SyncProgress<HnApiRetry>(retries.Add));
+        using var client = new HnApiClient(Fast(api.BaseUri) with { MaxRetries = 2, Timeout = TimeSpan.FromMilliseconds(500) }, retries: new SyncProgress<HnApiRetry>(retries.Add));
 
         await Assert.ThrowsAsync<HnApiException>(() => client.GetItemAsync(Items[2].Id));
 
