@@ -46,7 +46,7 @@ internal static class TrainLstmCommand
     private static readonly Option<int[]> Cutoffs = new("--cutoffs") { Description = "Adaptive softmax cluster boundaries as word ids, e.g. --cutoffs 2000 10000 (default: by vocabulary size)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
     private static readonly Option<int?> TailDivisor = new("--tail-divisor") { Description = $"Adaptive softmax: tail cluster i projects to hidden / divisor^(i+1) (default {D.TailDivisor})" };
     private static readonly Option<bool?> Stream = new("--stream") { Description = "Carry the state across documents (the Penn Treebank convention; the presets use it). Default: each document starts fresh, as eval and suggest read it" };
-    private static readonly Option<LossReduction?> Loss = new("--loss") { Description = $"mean | sum-over-time: the paper's loss sums over the unrolled steps (default {D.Loss})" };
+    private static readonly Option<LossReduction?> Loss = new("--loss") { Description = $"Mean | SumOverTime: the paper's loss sums over the unrolled steps (default {D.Loss})" };
 
     public static Command Create()
     {
