@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using HnReply.Cli.Output;
 using HnReply.Models;
 using HnReply.Neural.Lstm;
 using HnReply.Neural.Runtime;
 using HnReply.Neural.Training;
-using HnReply.Text;
 using HnReply.Word2Vec;
 
 namespace HnReply.Cli.Commands;

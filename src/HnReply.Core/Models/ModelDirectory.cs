@@ -51,7 +51,7 @@ public static class ModelDirectory
     /// same file system). An older directory at <paramref name="path"/> is moved aside first and deleted
     /// only once the new one is in place, so some complete model is there at every moment but one rename.
     /// </summary>
-    public static void Replace(string path, string built)
+    private static void Replace(string path, string built)
     {
         string full = Path.GetFullPath(path);
         if (Directory.Exists(full))

@@ -19,6 +19,16 @@ public class BadInputTests
         Assert.Equal([expectedLine], run.StderrLines.Where(line => !line.StartsWith("train ", StringComparison.Ordinal) && !line.StartsWith("word2vec ", StringComparison.Ordinal)));
     }
 
+    // Success with nothing to show: exit 0, exactly this stdout, and one notice on stderr.
+    private static async Task AssertNoticeAsync(TempFolder folder, string expectedStdout, string expectedNotice, params string[] args)
+    {
+        var run = await CliRunner.RunAsync(folder.Path, args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expectedStdout, run.Stdout);
+        Assert.Equal([expectedNotice], run.StderrLines);
+    }
+
     private static async Task<string> TrainNGramAsync(TempFolder folder)
     {
         File.WriteAllLines(folder.File("train.txt"), Enumerable.Range(0, 10).SelectMany(_ => Sentences));
@@ -161,11 +171,7 @@ public class BadInputTests
         using var folder = new TempFolder();
         string model = await TrainNGramAsync(folder);
 
-        var run = await CliRunner.RunAsync(folder.Path, "suggest", model, "the qqq");
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("", run.Stdout);
-        Assert.Equal(["hnreply: no suggestions: the model has no word to offer after this text"], run.StderrLines);
+        await AssertNoticeAsync(folder, "", "hnreply: no suggestions: the model has no word to offer after this text", "suggest", model, "the qqq");
     }
 
     [Fact]
@@ -174,11 +180,8 @@ public class BadInputTests
         using var folder = new TempFolder();
         string model = await TrainNGramAsync(folder);
 
-        var run = await CliRunner.RunAsync(folder.Path, "complete", model, "the cat sat on the mat");
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Equal("the cat sat on the mat\n", run.Stdout);
-        Assert.Equal(["hnreply: nothing added: the model ended the text right away (its most likely next token is the end of the comment)"], run.StderrLines);
+        await AssertNoticeAsync(folder, "the cat sat on the mat\n",
+            "hnreply: nothing added: the model ended the text right away (its most likely next token is the end of the comment)", "complete", model, "the cat sat on the mat");
     }
 
     [Fact]
