@@ -1,23 +1,28 @@
 using System.Diagnostics;
+using System.Globalization;
 using HnReply.Evaluation;
 using HnReply.Neural.Lstm;
 using HnReply.Prediction;
+using TorchSharp;
 
 namespace HnReply.Bench;
 
 /// <summary>
 /// Where an LSTM's eval time goes, on real text: batched scoring alone (log-probabilities only),
 /// with top-5 words, and the whole <see cref="LanguageModelEvaluator"/> (keystroke savings too).
+/// Beside wall-clock rates it prints the process's CPU time: with one libtorch thread
+/// (<c>THREADS</c> = 1) that stays comparable when other work shares the machine.
 /// </summary>
 internal static class LstmEvalBench
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 2) torch.set_num_threads(int.Parse(args[2], CultureInfo.InvariantCulture));
         using var model = LstmLanguageModel.Load(args[0]);
         var documents = File.ReadLines(args[1]).ToList();
         var ids = documents.Select(d => model.Vocabulary.Encode(model.Tokenizer.Tokenize(d))).ToList();
         long tokens = ids.Sum(d => d.Length + 1L);
-        Console.WriteLine($"lstm-eval bench: {args[0]} on {args[1]}: {documents.Count:N0} documents, {tokens:N0} tokens");
+        Console.WriteLine($"lstm-eval bench: {args[0]} on {args[1]}: {documents.Count:N0} documents, {tokens:N0} tokens, libtorch threads {torch.get_num_threads()}");
         for (int round = 0; round < 2; round++)
         {
             Time("scoring, log-probabilities only", tokens, () => model.ScoreDocuments(ids, new BatchScoring(0), (in ScoredPosition _) => { }));
@@ -29,8 +34,10 @@ internal static class LstmEvalBench
 
     private static void Time(string what, long tokens, Action work)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         work();
-        Console.WriteLine($"  {what}: {clock.Elapsed.TotalSeconds:F2} s = {tokens / clock.Elapsed.TotalSeconds:N0} tokens/s");
+        double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine($"  {what}: {seconds:F2} s = {tokens / seconds:N0} tokens/s; CPU {cpuSeconds:F2} s = {tokens / cpuSeconds:N0} tokens per CPU second");
     }
 }

@@ -32,6 +32,6 @@ static async Task<int> ServeFakeApiAsync(int stories)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ... | lstm [STEPS] [THREADS] | lstm-vocab [STEPS] [ROUNDS] [THREADS] | lstm-eval MODEL TEXT");
+    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ... | lstm [STEPS] [THREADS] | lstm-vocab [STEPS] [ROUNDS] [THREADS] | lstm-eval MODEL TEXT [THREADS]");
     return 1;
 }

@@ -1,3 +1,4 @@
+using HnReply.Neural.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -64,6 +65,9 @@ internal sealed class AdaptiveSoftmax : nn.Module
 
     private int Shortlist => _bounds[0];
 
+    /// <summary>Columns of the head: the shortlist and one entry per tail cluster.</summary>
+    public int HeadWidth => Shortlist + tails.Count;
+
     /// <summary>−log p(target) for each row: hidden [n, H], target [n] → [n].</summary>
     /// <remarks>Lookups by index rather than comparisons with scalars: TorchSharp's scalar arguments are native objects best kept out of hot loops.</remarks>
     public Tensor NegativeLogLikelihood(Tensor hidden, Tensor target)
@@ -87,9 +91,96 @@ internal sealed class AdaptiveSoftmax : nn.Module
         var headLog = HeadLogProbabilities(hidden);
         var parts = new List<Tensor> { headLog.narrow(1, 0, Shortlist) };
         for (int i = 0; i < tails.Count; i++)
-            parts.Add(nn.functional.log_softmax(tails[i].forward(hidden), 1) + headLog.narrow(1, Shortlist + i, 1));
+            parts.Add(nn.functional.log_softmax(tails[i].forward(hidden), 1).Plus(headLog.narrow(1, Shortlist + i, 1)));
         return cat(parts, 1);
     }
+
+    /// <summary>
+    /// Per row of hidden [n, H]: log p(target) and the <paramref name="k"/> most probable words that
+    /// <paramref name="allowed"/> (0 or −∞ per word) lets through, without the [n, V] distribution.
+    /// The head gives every shortlist word and each cluster's total probability; a tail is computed
+    /// only for the rows whose target is in it, or whose cluster total exceeds the k-th best word
+    /// found in the head — otherwise none of its words can rank: each has at most its cluster's
+    /// probability and a larger id than every shortlist word (ties go to the lower id). The values
+    /// are <see cref="LogProbabilities"/>'s to rounding: a tail word's is its logit minus the
+    /// cluster's log-normaliser plus the cluster's head entry.
+    /// </summary>
+    /// <param name="top">Filled with n × k ids, best first per row.</param>
+    /// <param name="sliceCells">Largest [rows × words] block to build at once.</param>
+    public float[] Score(Tensor hidden, Tensor target, int k, Tensor allowed, int[] top, int sliceCells)
+    {
+        int n = (int)hidden.shape[0];
+        var headLog = HeadLogProbabilities(hidden);
+        float[] targetLog = headLog.gather(1, Lookup(_headIndex, target).unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
+        var best = new float[n * k];
+        Tensor? kth = null;
+        if (k > 0)
+        {
+            int fromHead = Math.Min(k, Shortlist);
+            var (values, ids) = headLog.narrow(1, 0, Shortlist).Plus(allowed.narrow(0, 0, Shortlist)).topk(fromHead, 1);
+            Array.Fill(best, float.NegativeInfinity);
+            Merge(values.cpu().data<float>().ToArray(), ids.cpu().data<long>().ToArray(), fromHead, 0, null, best, top, k);
+            if (fromHead == k) kth = values.narrow(1, k - 1, 1).squeeze(1);
+        }
+        for (int i = 0; i < tails.Count; i++)
+        {
+            var member = Lookup(_members[i], target);
+            var total = headLog.narrow(1, Shortlist + i, 1);
+            var need = k == 0 ? member : kth is null ? ones_like(member) : member.logical_or(total.squeeze(1) > kth);
+            var rows = need.nonzero().squeeze(1);
+            int width = _bounds[i + 1] - _bounds[i], chunk = Math.Max(1, sliceCells / width);
+            for (long start = 0; start < rows.shape[0]; start += chunk)
+            {
+                using var scope = NewDisposeScope();
+                var some = rows.narrow(0, start, Math.Min(chunk, rows.shape[0] - start));
+                long[] rowIds = some.cpu().data<long>().ToArray();
+                var someTarget = target.index_select(0, some);
+                // Raw logits and the normaliser rather than log_softmax: the target needs one entry, the top words
+                // only the order within the cluster, so the [rows, cluster] block is never rewritten normalised.
+                var logits = tails[i].forward(hidden.index_select(0, some));
+                var normaliser = logits.logsumexp(1, keepdim: true).neg();
+                bool[] isMember = member.index_select(0, some).cpu().data<bool>().ToArray();
+                var inside = Lookup(_inCluster, someTarget) * member.index_select(0, some); // rows whose target is elsewhere read place 0, then ignore it
+                float[] place = logits.gather(1, inside.unsqueeze(1)).Plus(normaliser).squeeze(1).cpu().data<float>().ToArray();
+                for (int r = 0; r < rowIds.Length; r++)
+                {
+                    if (isMember[r]) targetLog[rowIds[r]] += place[r]; // the cluster's total plus the word's place in it, as in LogProbabilities
+                }
+                if (k == 0) continue;
+                var (raw, ids) = logits.Plus(allowed.narrow(0, _bounds[i], width)).topk(Math.Min(k, width), 1);
+                var values = raw.Plus(normaliser).Plus(total.index_select(0, some));
+                Merge(values.cpu().data<float>().ToArray(), ids.cpu().data<long>().ToArray(), (int)values.shape[1], _bounds[i], rowIds, best, top, k);
+            }
+        }
+        return targetLog;
+    }
+
+    // Offers each row's candidates (rows[r], or row r itself when rows is null) to that row's best-k list: best first, ties by lower id.
+    private static void Merge(float[] values, long[] ids, int width, int offset, long[]? rows, float[] best, int[] top, int k)
+    {
+        long count = values.Length / width;
+        for (int r = 0; r < count; r++)
+        {
+            int at0 = (int)(rows?[r] ?? r) * k;
+            for (int j = 0; j < width; j++)
+            {
+                float p = values[r * width + j];
+                int id = (int)ids[r * width + j] + offset;
+                if (!Better(p, id, best[at0 + k - 1], top[at0 + k - 1])) continue;
+                int at = k - 1;
+                while (at > 0 && Better(p, id, best[at0 + at - 1], top[at0 + at - 1]))
+                {
+                    best[at0 + at] = best[at0 + at - 1];
+                    top[at0 + at] = top[at0 + at - 1];
+                    at--;
+                }
+                best[at0 + at] = p;
+                top[at0 + at] = id;
+            }
+        }
+    }
+
+    private static bool Better(float p, int id, float q, int other) => p > q || (p == q && id < other);
 
     // table[target] for every target, on the target's device.
     private static Tensor Lookup(long[] table, Tensor target)

@@ -1,3 +1,4 @@
+using HnReply.Neural.Runtime;
 using HnReply.Text;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -107,6 +108,33 @@ internal sealed class LstmNetwork : nn.Module
     public Tensor LogProbabilities(Tensor hidden) => adaptive is not null
         ? adaptive.LogProbabilities(hidden)
         : nn.functional.log_softmax(SpecialTokens.Exclude(decoder!.forward(hidden)), 1);
+
+    /// <summary>
+    /// Per row of hidden [n, H]: log p(target), and into <paramref name="top"/> (n × k) the k most
+    /// probable tokens <paramref name="allowed"/> (0 or −∞ per token) lets through, best first — the
+    /// values of <see cref="LogProbabilities"/>. The adaptive softmax skips the tails no reported
+    /// number depends on; the full softmax builds [rows, V] blocks of at most <paramref name="sliceCells"/>.
+    /// </summary>
+    public float[] Score(Tensor hidden, Tensor target, int k, Tensor allowed, int[] top, int sliceCells)
+    {
+        if (adaptive is not null) return adaptive.Score(hidden, target, k, allowed, top, sliceCells);
+        int n = (int)hidden.shape[0], chunk = Math.Max(1, sliceCells / VocabularySize);
+        var targetLog = new float[n];
+        for (int start = 0; start < n; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            int m = Math.Min(chunk, n - start);
+            var logProbabilities = LogProbabilities(hidden.narrow(0, start, m));
+            logProbabilities.gather(1, target.narrow(0, start, m).unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray().CopyTo(targetLog, start);
+            if (k == 0) continue;
+            long[] ids = logProbabilities.Plus(allowed).topk(k, 1).indexes.cpu().data<long>().ToArray();
+            for (int j = 0; j < ids.Length; j++) top[start * k + j] = (int)ids[j];
+        }
+        return targetLog;
+    }
+
+    /// <summary>How many rows of hidden outputs <see cref="Score"/> should get at once: its widest block stays within <paramref name="sliceCells"/>.</summary>
+    public int ScoringRows(int sliceCells) => Math.Max(32, sliceCells / (adaptive?.HeadWidth ?? VocabularySize));
 
     /// <summary>
     /// For scoring: parameters stop requiring gradients until the result is disposed, so no graph is

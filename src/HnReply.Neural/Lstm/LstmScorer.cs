@@ -27,7 +27,7 @@ internal static class LstmScorer
         using var _ = net.Frozen();
         int k = Math.Min(request.TopWords, words.Count(w => w));
         using var onlyWords = SpecialTokens.Only(k > 0 ? words : new bool[net.VocabularySize], device);
-        int sliceRows = Math.Clamp(SliceCells / net.VocabularySize, 32, 4096);
+        int sliceRows = net.ScoringRows(SliceCells), distributionRows = Math.Max(1, SliceCells / net.VocabularySize);
         var order = Enumerable.Range(0, documents.Count).OrderByDescending(d => documents[d].Length).ToArray();
         for (int first = 0; first < order.Length;)
         {
@@ -59,23 +59,38 @@ internal static class LstmScorer
             var target = tensor(targets.ToArray()).to(device);
 
             int b0 = 0, p0 = 0; // the document (within the batch) and position of the next row to visit
+            var top = new int[sliceRows * k];
+            var topIds = new int[k];
             for (int start = 0; start < rows.Count; start += sliceRows)
             {
                 using var slice = NewDisposeScope();
                 int n = Math.Min(sliceRows, rows.Count - start);
-                var logProbabilities = net.LogProbabilities(hidden.narrow(0, start, n));
-                float[] targetLog = logProbabilities.gather(1, target.narrow(0, start, n).unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
-                long[] top = k > 0 ? (logProbabilities + onlyWords).topk(k, 1).indexes.cpu().data<long>().ToArray() : [];
-                var topIds = new int[k];
-                for (int r = 0; r < n; r++, p0++)
+                float[] targetLog = net.Score(hidden.narrow(0, start, n), target.narrow(0, start, n), k, onlyWords, top, SliceCells);
+                for (int from = 0; from < n; from += distributionRows)
                 {
-                    if (p0 > documents[batch[b0]].Length) (b0, p0) = (b0 + 1, 0);
-                    int document = batch[b0];
-                    for (int j = 0; j < k; j++) topIds[j] = (int)top[r * k + j];
-                    float[]? distribution = request.WantsDistribution?.Invoke(document, p0) == true
-                        ? logProbabilities[r].exp().cpu().data<float>().ToArray()
-                        : null;
-                    visit(new ScoredPosition(document, p0, (int)targets[start + r], targetLog[r], topIds, distribution));
+                    using var block = NewDisposeScope();
+                    int m = Math.Min(distributionRows, n - from);
+                    var (documentAt, positionAt) = (new int[m], new int[m]);
+                    var wanted = new List<long>();
+                    for (int r = 0; r < m; r++, p0++)
+                    {
+                        if (p0 > documents[batch[b0]].Length) (b0, p0) = (b0 + 1, 0);
+                        (documentAt[r], positionAt[r]) = (batch[b0], p0);
+                        if (request.WantsDistribution?.Invoke(batch[b0], p0) == true) wanted.Add(start + from + r);
+                    }
+                    float[] distributions = wanted.Count > 0
+                        ? net.LogProbabilities(hidden.index_select(0, tensor(wanted.ToArray()).to(device))).exp().cpu().data<float>().ToArray()
+                        : [];
+                    int vocabulary = net.VocabularySize, next = 0;
+                    for (int r = 0; r < m; r++)
+                    {
+                        int row = from + r;
+                        Array.Copy(top, row * k, topIds, 0, k);
+                        var distribution = next < wanted.Count && wanted[next] == start + row
+                            ? distributions.AsSpan(vocabulary * next++, vocabulary)
+                            : [];
+                        visit(new ScoredPosition(documentAt[r], positionAt[r], (int)targets[start + row], targetLog[row], topIds, distribution));
+                    }
                 }
             }
         }

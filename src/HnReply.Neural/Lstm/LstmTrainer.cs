@@ -83,7 +83,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
                     var (input, target) = batches.Chunk(chunk);
                     var (output, next) = net.Run(input, hidden, resetAtDocuments: !options.Stream);
                     var nll = net.NegativeLogLikelihood(output.view(-1, net.HiddenSize), target.reshape(-1));
-                    var objective = options.Loss == LossReduction.Mean ? nll.mean() : nll.sum() / options.BatchSize;
+                    var objective = options.Loss == LossReduction.Mean ? nll.mean() : nll.sum().DividedBy(options.BatchSize);
                     optimizer.zero_grad();
                     objective.backward();
                     nn.utils.clip_grad_norm_(parameters, options.ClipNorm);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HnReply.Neural.Runtime;
 using HnReply.Text;
 using static TorchSharp.torch;
 
@@ -25,7 +26,7 @@ internal static class SpecialTokens
             return values;
         });
         using var add = tensor(row).to(logits.device);
-        return logits + add;
+        return logits.Plus(add);
     }
 
     /// <summary>A row to add to log-probabilities: 0 where <paramref name="allowed"/> is true, −∞ elsewhere.</summary>

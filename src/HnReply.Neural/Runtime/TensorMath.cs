@@ -1,0 +1,28 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Runtime;
+
+/// <summary>
+/// Tensor arithmetic without TorchSharp's implicit scalars. <c>a + b</c> is <c>a.add(b, 1)</c>: the 1
+/// becomes a native Scalar object that nothing references once its handle is read, so a garbage
+/// collection during the native call may finalize it and libtorch reads freed memory (seen here as
+/// "Expected false to be true ... toFloat" from add, under allocation pressure). These helpers pass
+/// Scalars that stay alive for the life of the process.
+/// </summary>
+internal static class TensorMath
+{
+    private static readonly Scalar One = 1.ToScalar();
+
+    /// <summary><paramref name="left"/> + <paramref name="right"/> (broadcasting).</summary>
+    public static Tensor Plus(this Tensor left, Tensor right) => left.add(right, One);
+
+    /// <summary><paramref name="value"/> / <paramref name="divisor"/>, the divisor held alive for the call.</summary>
+    public static Tensor DividedBy(this Tensor value, double divisor)
+    {
+        using var scalar = divisor.ToScalar();
+        var result = value.div(scalar);
+        GC.KeepAlive(scalar);
+        return result;
+    }
+}
