@@ -24,6 +24,7 @@ internal sealed class AdaptiveSoftmax : nn.Module
     private readonly long[] _headIndex; // per word: its head entry (itself in the shortlist, else its cluster's)
     private readonly long[] _inCluster; // per word: its place within its tail cluster (0 in the shortlist)
     private readonly bool[][] _members; // per cluster: which words are in it
+    private readonly (Linear Projection, Linear Output)[] _tailLayers; // the layers of each tail, for bounds without its logits
 
     /// <param name="tiedEmbedding">The embedding matrix whose first rows become the shortlist's output weights, or null.</param>
     public AdaptiveSoftmax(int hiddenSize, int vocabularySize, int[] cutoffs, int divisor, Func<Tensor>? tiedEmbedding) : base("adaptive_softmax")
@@ -55,10 +56,13 @@ internal sealed class AdaptiveSoftmax : nn.Module
             }
         }
         tails = new ModuleList<Sequential>();
+        _tailLayers = new (Linear, Linear)[clusters];
         for (int i = 0; i < clusters; i++)
         {
             int projection = Math.Max(1, (int)(hiddenSize / Math.Pow(divisor, i + 1)));
-            tails.Add(nn.Sequential(nn.Linear(hiddenSize, projection, hasBias: false), nn.Linear(projection, _bounds[i + 1] - _bounds[i], hasBias: false)));
+            var layers = (Projection: nn.Linear(hiddenSize, projection, hasBias: false), Output: nn.Linear(projection, _bounds[i + 1] - _bounds[i], hasBias: false));
+            _tailLayers[i] = layers;
+            tails.Add(nn.Sequential(layers.Projection, layers.Output));
         }
         RegisterComponents();
     }
@@ -126,7 +130,7 @@ internal sealed class AdaptiveSoftmax : nn.Module
         {
             var member = Lookup(_members[i], target);
             var total = headLog.narrow(1, Shortlist + i, 1);
-            var need = k == 0 ? member : kth is null ? ones_like(member) : member.logical_or(total.squeeze(1) > kth);
+            var need = k == 0 ? member : kth is null ? ones_like(member) : member.logical_or(total.squeeze(1).Plus(MaxInClusterBound(i, hidden)) > kth);
             var rows = need.nonzero().squeeze(1);
             int width = _bounds[i + 1] - _bounds[i], chunk = Math.Max(1, sliceCells / width);
             for (long start = 0; start < rows.shape[0]; start += chunk)
@@ -153,6 +157,24 @@ internal sealed class AdaptiveSoftmax : nn.Module
             }
         }
         return targetLog;
+    }
+
+    /// <summary>
+    /// An upper bound on log max_j p(word j | cluster i) per row, from the tail's projection z alone:
+    /// the largest logit is at most ‖z‖·max‖w_j‖ (Cauchy–Schwarz), and the log-normaliser at least
+    /// log(width) + z·mean(w) (Jensen), so no word of the cluster has a larger share than
+    /// exp(‖z‖·max‖w_j‖ − log(width) − z·mean(w)), capped at 1.
+    /// </summary>
+    private Tensor MaxInClusterBound(int cluster, Tensor hidden)
+    {
+        var (projection, output) = _tailLayers[cluster];
+        var z = projection.forward(hidden);
+        var w = output.weight!;
+        var largest = (z * z).sum(1).sqrt() * (w * w).sum(1).sqrt().max();
+        var logWidth = tensor(new[] { (float)Math.Log(w.shape[0]) }).to(hidden.device);
+        var lowest = z.matmul(w.mean([0])).Plus(logWidth);
+        var bound = largest.Plus(lowest.neg());
+        return minimum(bound, zeros_like(bound));
     }
 
     // Offers each row's candidates (rows[r], or row r itself when rows is null) to that row's best-k list: best first, ties by lower id.
