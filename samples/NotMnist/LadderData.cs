@@ -25,13 +25,13 @@ public sealed record LadderData(LetterSet Source, int[] Train, int[] Valid, Lett
             return new LadderData(set, split.Train, split.Valid, set, split.Test,
                 $"{Path.GetFileName(test.Value.Images)}: {set.Count:N0} images split {split.Train.Length:N0} train / {split.Valid.Length:N0} valid / {split.Test.Length:N0} test (stratified, seed {options.Seed})");
         }
+        if (test is null) throw new FileNotFoundException($"{options.Data}: train files but no t10k-images-idx3-ubyte[.gz] test files");
         var source = LetterSet.Read(train.Value.Images, train.Value.Labels);
         var trainSplit = StratifiedSplit.Create(source.Labels, options.ValidFraction, 0, options.Seed);
-        var testSet = test is null ? null : LetterSet.Read(test.Value.Images, test.Value.Labels);
-        if (testSet is null) throw new FileNotFoundException($"{options.Data}: train files but no t10k-images-idx3-ubyte[.gz] test files");
-        if (testSet.Side != source.Side) throw new InvalidDataException($"{test!.Value.Images}: {testSet.Side}×{testSet.Side} images, train has {source.Side}×{source.Side}");
+        var testSet = LetterSet.Read(test.Value.Images, test.Value.Labels);
+        if (testSet.Side != source.Side) throw new InvalidDataException($"{test.Value.Images}: {testSet.Side}×{testSet.Side} images, train has {source.Side}×{source.Side}");
         return new LadderData(source, trainSplit.Train, trainSplit.Valid, testSet, Enumerable.Range(0, testSet.Count).ToArray(),
-            $"{Path.GetFileName(train.Value.Images)}: {source.Count:N0} images split {trainSplit.Train.Length:N0} train / {trainSplit.Valid.Length:N0} valid (stratified, seed {options.Seed}); test: {testSet.Count:N0} images of {Path.GetFileName(test!.Value.Images)}");
+            $"{Path.GetFileName(train.Value.Images)}: {source.Count:N0} images split {trainSplit.Train.Length:N0} train / {trainSplit.Valid.Length:N0} valid (stratified, seed {options.Seed}); test: {testSet.Count:N0} images of {Path.GetFileName(test.Value.Images)}");
     }
 
     // "t10k" → t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz), gzip preferred when both exist.

@@ -23,7 +23,10 @@ public sealed record LadderOptions
     /// <summary>libtorch threads (0 = one per core). On a shared machine 1 is often faster.</summary>
     public int Threads { get; init; }
 
-    /// <summary>Share of each letter held out for validation and for test: 8,000 / 1,000 / 1,000 of 10,000.</summary>
+    /// <summary>
+    /// Share of each letter held out for validation and for test: 8,000 / 1,000 / 1,000 of 10,000.
+    /// With train-* files only the valid share applies (t10k is the test set).
+    /// </summary>
     public double ValidFraction { get; init; } = 0.1;
     public double TestFraction { get; init; } = 0.1;
 
@@ -53,6 +56,9 @@ public sealed record LadderOptions
         }
         if (options.Threads < 0) throw new ArgumentException("--threads: must be 0 (one per core) or more");
         if (options.ValidFraction + options.TestFraction >= 1) throw new ArgumentException("--valid-fraction + --test-fraction: must be below 1");
+        // Checked now, not after minutes of training.
+        string gridFolder = Path.GetDirectoryName(Path.GetFullPath(options.Grid))!;
+        if (!Directory.Exists(gridFolder)) throw new ArgumentException($"--grid: no such folder {gridFolder}");
         return options;
     }
 

@@ -4,12 +4,17 @@ namespace HnReply.Samples.NotMnist;
 
 /// <summary>
 /// The whole program: read and split the letters, train each rung on the same split, print the
-/// ladder, the best rung's confusion matrix, and draw its mistakes.
+/// ladder, the last (deepest) rung's confusion matrix, and draw its mistakes.
 /// </summary>
 public static class NotMnistLadder
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            output.WriteLine(LadderOptions.Usage);
+            return 0;
+        }
         LadderOptions options;
         LadderData data;
         try

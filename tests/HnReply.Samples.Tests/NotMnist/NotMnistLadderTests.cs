@@ -62,6 +62,29 @@ public sealed class NotMnistLadderTests : IDisposable
     }
 
     [Fact]
+    public void Run_GridInAMissingFolder_FailsBeforeReadingAnything()
+    {
+        string missing = Path.Combine(_folder, "no-such-folder");
+        using var error = new StringWriter();
+
+        int exit = NotMnistLadder.Run(["--grid", Path.Combine(missing, "grid.png")], TextWriter.Null, error);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: --grid: no such folder {missing}{Environment.NewLine}", error.ToString());
+    }
+
+    [Fact]
+    public void Run_Help_PrintsUsageAndSucceeds()
+    {
+        using var output = new StringWriter();
+
+        int exit = NotMnistLadder.Run(["--help"], output, TextWriter.Null);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(LadderOptions.Usage + Environment.NewLine, output.ToString());
+    }
+
+    [Fact]
     public void Run_TrainAndTestFiles_SplitsTrainIntoTrainAndValidAndTestsOnT10k()
     {
         var (train, trainLabels) = IdxFiles.Letters(perClass: 20, side: 8, seed: 1);
