@@ -1,0 +1,6 @@
+namespace HnReply.Samples.Flow;
+
+public static class Program
+{
+    public static void Main() => FlowSample.Run(Console.Out);
+}
