@@ -44,30 +44,61 @@ public sealed class TypingSession(ILanguageModel model)
     /// </summary>
     public Completion Complete(string text, int words, SamplingOptions sampling, Random random)
     {
+        var generated = new List<string>();
+        bool ended = false;
+        foreach (var step in Generate(text, words, sampling, random))
+        {
+            if (step.Ended) ended = true;
+            else generated.Add(step.Token);
+        }
+        var context = model.Tokenizer.Tokenize(text);
+        string continuation = generated.Count == 0 ? "" : ContinuationOf(model.Tokenizer.Detokenize(context), context, generated);
+        return new Completion(continuation, generated, ended);
+    }
+
+    /// <summary>
+    /// The same continuation as <see cref="Complete"/>, one token at a time as it is sampled, so a
+    /// caller can show it as it comes (the server's event stream) and stop early by not asking for
+    /// more. A last step with <see cref="GeneratedToken.Ended"/> set means the model chose &lt;/s&gt;.
+    /// </summary>
+    public IEnumerable<GeneratedToken> Generate(string text, int words, SamplingOptions sampling, Random random)
+    {
         sampling.Validate();
         var context = model.Tokenizer.Tokenize(text);
         var state = StateAfter(context);
         var probabilities = new float[model.Vocabulary.Count];
         var generated = new List<string>();
         var produced = new HashSet<int>(model.Vocabulary.Encode(context));
+        string before = model.Tokenizer.Detokenize(context);
+        string shown = "";
         int wordCount = 0;
-        bool ended = false;
         for (int step = 0; wordCount < words && step < words * 4 + 8; step++)
         {
             model.NextTokenProbabilities(state, probabilities);
             probabilities[Vocabulary.Unk] = 0;
             int next = TokenSampler.Sample(probabilities, sampling, random, produced);
-            if (next == Vocabulary.Eos) { ended = true; break; }
+            if (next == Vocabulary.Eos)
+            {
+                yield return new GeneratedToken("", "", Ended: true);
+                yield break;
+            }
             string token = model.Vocabulary.Token(next);
             generated.Add(token);
             produced.Add(next);
             if (token.Any(char.IsLetterOrDigit)) wordCount++;
+            string continuation = ContinuationOf(before, context, generated);
+            // The detokenizer may respace earlier text as tokens arrive; the piece is whatever extends what was shown.
+            string piece = continuation.StartsWith(shown, StringComparison.Ordinal) ? continuation[shown.Length..] : continuation;
+            shown = continuation;
+            yield return new GeneratedToken(token, piece, Ended: false);
             state = model.Advance(state, next);
         }
-        string before = model.Tokenizer.Detokenize(context);
+    }
+
+    private string ContinuationOf(string before, IReadOnlyList<string> context, List<string> generated)
+    {
         string all = model.Tokenizer.Detokenize([.. context, .. generated]);
-        string continuation = all.StartsWith(before, StringComparison.Ordinal) ? all[before.Length..] : " " + model.Tokenizer.Detokenize(generated);
-        return new Completion(continuation, generated, ended);
+        return all.StartsWith(before, StringComparison.Ordinal) ? all[before.Length..] : " " + model.Tokenizer.Detokenize(generated);
     }
 
     // Reuses the states of the longest common prefix with what was read before.
