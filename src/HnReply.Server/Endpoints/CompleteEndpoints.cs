@@ -5,6 +5,7 @@ using HnReply.Server.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HnReply.Server.Endpoints;
@@ -26,10 +27,10 @@ internal static class CompleteEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Continue a text; Server-Sent Events: token*, then done or error");
 
-    private static async Task<IResult> CompleteAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IOptions<ServerOptions> options)
+    private static async Task<IResult> CompleteAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IHostApplicationLifetime lifetime, IOptions<ServerOptions> options)
     {
-        var limits = options.Value;
-        var (request, bad) = await JsonBody.ReadAsync<CompleteRequest>(context.Request, limits.MaxBodyBytes).ConfigureAwait(false);
+        var served = options.Value;
+        var (request, bad) = await JsonBody.ReadAsync<CompleteRequest>(context.Request, served.MaxBodyBytes).ConfigureAwait(false);
         if (request is null) return bad!;
         var defaults = new SamplingOptions();
         var sampling = new SamplingOptions
@@ -41,7 +42,7 @@ internal static class CompleteEndpoints
         };
         var checks = new RequestChecks();
         checks.Text(request.Text, "text", allowBlank: true);
-        checks.Range(request.MaxTokens, "max_tokens", 1, limits.MaxTokens);
+        checks.Range(request.MaxTokens, "max_tokens", 1, served.MaxTokens);
         checks.Sampling(sampling);
         if (!checks.Ok) return Problems.BadRequest(checks.Message);
         var (model, missing) = ModelLookup.Find(catalog, request.Model);
@@ -50,14 +51,14 @@ internal static class CompleteEndpoints
             return Problems.BadRequest($"model: '{model.Name}' is a {model.Kind} model and does not predict text; use a language model");
 
         int seed = request.Seed ?? Random.Shared.Next();
-        await StreamAsync(context, new TypingSession(languageModel), request.Text!, request.MaxTokens, sampling, seed, counter, TimeSpan.FromSeconds(limits.StreamTimeoutSeconds)).ConfigureAwait(false);
+        using var limits = new StreamLimits(TimeSpan.FromSeconds(served.StreamTimeoutSeconds), lifetime.ApplicationStopping, context.RequestAborted);
+        await StreamAsync(context, new TypingSession(languageModel), request.Text!, request.MaxTokens, sampling, seed, counter, limits).ConfigureAwait(false);
         return TypedResults.Empty;
     }
 
     private static async Task StreamAsync(HttpContext context, TypingSession session, string text, int maxTokens, SamplingOptions sampling, int seed,
-                                          GenerationCounter counter, TimeSpan timeout)
+                                          GenerationCounter counter, StreamLimits limits)
     {
-        using var limits = new StreamLimits(timeout, context.RequestAborted);
         using var running = counter.Begin();
         var events = ServerSentEvents.Start(context.Response);
         var continuation = new System.Text.StringBuilder();
@@ -77,9 +78,9 @@ internal static class CompleteEndpoints
             }
             await events.WriteAsync("done", new { text = text + continuation, continuation = continuation.ToString(), tokens, ended, seed }, limits.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (limits.TimedOut)
+        catch (OperationCanceledException) when (limits.Ending is { } ending)
         {
-            await events.WriteAsync("error", new { detail = $"stopped after {timeout.TotalSeconds:F0} s, the longest a stream may run", tokens }, limits.ClientGone).ConfigureAwait(false);
+            await events.WriteAsync("error", new { detail = ending, tokens }, limits.ClientGone).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (limits.ClientGone.IsCancellationRequested)
         {

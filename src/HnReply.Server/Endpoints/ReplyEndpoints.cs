@@ -5,6 +5,7 @@ using HnReply.Server.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HnReply.Server.Endpoints;
@@ -29,17 +30,17 @@ internal static class ReplyEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Reply to a comment; Server-Sent Events: token*, candidate*, then done or error");
 
-    private static async Task<IResult> ReplyAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IOptions<ServerOptions> options)
+    private static async Task<IResult> ReplyAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IHostApplicationLifetime lifetime, IOptions<ServerOptions> options)
     {
-        var limits = options.Value;
-        var (body, bad) = await JsonBody.ReadAsync<ReplyApiRequest>(context.Request, limits.MaxBodyBytes).ConfigureAwait(false);
+        var served = options.Value;
+        var (body, bad) = await JsonBody.ReadAsync<ReplyApiRequest>(context.Request, served.MaxBodyBytes).ConfigureAwait(false);
         if (body is null) return bad!;
         var defaults = new ReplyRequest();
         var request = new ReplyRequest
         {
             Count = body.N,
             Beam = body.Beam ?? defaults.Beam,
-            MaxTokens = body.MaxTokens ?? Math.Min(defaults.MaxTokens, limits.MaxTokens),
+            MaxTokens = body.MaxTokens ?? Math.Min(defaults.MaxTokens, served.MaxTokens),
             Seed = body.Seed,
             Sampling = new SamplingOptions
             {
@@ -51,9 +52,9 @@ internal static class ReplyEndpoints
         var checks = new RequestChecks();
         checks.Text(body.Parent, "parent", allowBlank: false);
         if (body.Title is not null) checks.Text(body.Title, "title", allowBlank: true);
-        checks.Range(request.Count, "n", 1, limits.MaxReplies);
+        checks.Range(request.Count, "n", 1, served.MaxReplies);
         checks.Range(request.Beam, "beam", 0, MaxBeam);
-        checks.Range(request.MaxTokens, "max_tokens", 1, limits.MaxTokens);
+        checks.Range(request.MaxTokens, "max_tokens", 1, served.MaxTokens);
         checks.Sampling(request.Sampling);
         if (!checks.Ok) return Problems.BadRequest(checks.Message);
         var (model, missing) = ModelLookup.Find(catalog, body.Model);
@@ -61,14 +62,14 @@ internal static class ReplyEndpoints
         if (model.Loaded.Replier is not { } replier)
             return Problems.BadRequest($"model: '{model.Name}' is a {model.Kind} model and does not reply; use a replier");
 
-        await StreamAsync(context, replier, body.Parent!, body.Title, request, counter, TimeSpan.FromSeconds(limits.StreamTimeoutSeconds)).ConfigureAwait(false);
+        using var limits = new StreamLimits(TimeSpan.FromSeconds(served.StreamTimeoutSeconds), lifetime.ApplicationStopping, context.RequestAborted);
+        await StreamAsync(context, replier, body.Parent!, body.Title, request, counter, limits).ConfigureAwait(false);
         return TypedResults.Empty;
     }
 
     private static async Task StreamAsync(HttpContext context, IReplier replier, string parent, string? title, ReplyRequest request,
-                                          GenerationCounter counter, TimeSpan timeout)
+                                          GenerationCounter counter, StreamLimits limits)
     {
-        using var limits = new StreamLimits(timeout, context.RequestAborted);
         using var running = counter.Begin();
         var events = ServerSentEvents.Start(context.Response);
         int candidates = 0;
@@ -101,9 +102,9 @@ internal static class ReplyEndpoints
             }
             await events.WriteAsync("done", new { replies = candidates }, limits.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (limits.TimedOut)
+        catch (OperationCanceledException) when (limits.Ending is { } ending)
         {
-            await events.WriteAsync("error", new { detail = $"stopped after {timeout.TotalSeconds:F0} s, the longest a stream may run", replies = candidates }, limits.ClientGone).ConfigureAwait(false);
+            await events.WriteAsync("error", new { detail = ending, replies = candidates }, limits.ClientGone).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (limits.ClientGone.IsCancellationRequested)
         {

@@ -1,31 +1,40 @@
 namespace HnReply.Server.Streaming;
 
 /// <summary>
-/// The token a stream's generation runs under: cancelled when the client goes away or when the
-/// stream has run for its time. <see cref="TimedOut"/> tells the two apart, so a timed-out stream
-/// can still say why it ended while a closed one just stops.
+/// The token a stream's generation runs under: cancelled when the client goes away, when the stream
+/// has run for its time, or when the server is stopping. <see cref="Ending"/> tells them apart, so a
+/// stream that is cut short can still say why, while one whose client has gone just stops.
 /// </summary>
 public sealed class StreamLimits : IDisposable
 {
-    private readonly CancellationTokenSource _timeout;
-    private readonly CancellationTokenSource _either;
+    private readonly TimeSpan _timeout;
+    private readonly CancellationTokenSource _timer;
+    private readonly CancellationTokenSource _any;
+    private readonly CancellationToken _stopping;
 
-    public StreamLimits(TimeSpan timeout, CancellationToken clientGone)
+    public StreamLimits(TimeSpan timeout, CancellationToken stopping, CancellationToken clientGone)
     {
-        _timeout = new CancellationTokenSource(timeout);
-        _either = CancellationTokenSource.CreateLinkedTokenSource(clientGone, _timeout.Token);
+        _timeout = timeout;
+        _timer = new CancellationTokenSource(timeout);
+        _stopping = stopping;
+        _any = CancellationTokenSource.CreateLinkedTokenSource(clientGone, stopping, _timer.Token);
         ClientGone = clientGone;
     }
 
-    public CancellationToken Token => _either.Token;
+    public CancellationToken Token => _any.Token;
 
     public CancellationToken ClientGone { get; }
 
-    public bool TimedOut => _timeout.IsCancellationRequested && !ClientGone.IsCancellationRequested;
+    /// <summary>Why the stream was cut short, for its last event; null when the client went away (no one to tell) or nothing has happened.</summary>
+    public string? Ending =>
+        ClientGone.IsCancellationRequested ? null
+        : _stopping.IsCancellationRequested ? "the server is shutting down"
+        : _timer.IsCancellationRequested ? $"stopped after {_timeout.TotalSeconds:0.###} s, the longest a stream may run"
+        : null;
 
     public void Dispose()
     {
-        _either.Dispose();
-        _timeout.Dispose();
+        _any.Dispose();
+        _timer.Dispose();
     }
 }
