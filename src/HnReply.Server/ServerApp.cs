@@ -51,7 +51,7 @@ public static class ServerApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseRateLimiter();
         var page = new EmbeddedFileProvider(typeof(ServerApp).Assembly, "HnReply.Server.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
