@@ -36,6 +36,12 @@ public sealed record ServerOptions
     /// <summary>Seconds one stream may run before it is ended with an error event.</summary>
     public double StreamTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// libtorch threads per operation. Requests already run side by side, one per core; letting each
+    /// LSTM step spread over every core as well oversubscribes them (measured: bench/README.md, serve-load).
+    /// </summary>
+    public int TorchThreads { get; init; } = 1;
+
     /// <summary>Every error at once, in one line; empty when the options are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -47,6 +53,7 @@ public sealed record ServerOptions
         if (MaxReplies < 1) errors.Add($"MaxReplies must be at least 1, got {MaxReplies}");
         if (MaxConcurrentRequests < 1) errors.Add($"MaxConcurrentRequests must be at least 1, got {MaxConcurrentRequests}");
         if (MaxConcurrentStreams < 1) errors.Add($"MaxConcurrentStreams must be at least 1, got {MaxConcurrentStreams}");
+        if (TorchThreads < 1) errors.Add($"TorchThreads must be at least 1, got {TorchThreads}");
         if (StreamTimeoutSeconds <= 0) errors.Add($"StreamTimeoutSeconds must be positive, got {StreamTimeoutSeconds}");
         return errors;
     }

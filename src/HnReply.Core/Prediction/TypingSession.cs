@@ -4,14 +4,16 @@ namespace HnReply.Prediction;
 
 /// <summary>
 /// One user typing: suggestions for the next word, or completions of the word being typed, and
-/// generated continuations. The session remembers the model state after each token it has read,
-/// so a keystroke only advances through the tokens that changed (for an LSTM: one step, not the
-/// whole prefix again). A session belongs to one caller and is not thread-safe; the model is shared.
+/// generated continuations. The session remembers the model state after each text it was asked
+/// about (a checkpoint per call), so a keystroke only advances from the last checkpoint that the
+/// new text still starts with (for an LSTM: a step or two, not the whole prefix again); the tokens
+/// in between are read in one <see cref="ILanguageModel.AdvanceThrough"/>. A session belongs to one
+/// caller and is not thread-safe; the model is shared.
 /// </summary>
 public sealed class TypingSession(ILanguageModel model)
 {
     private readonly List<int> _tokens = [];
-    private readonly List<LanguageModelState> _states = [model.Begin()];
+    private readonly List<(int Length, LanguageModelState State)> _checkpoints = [(0, model.Begin())];
     private readonly PrefixIndex _prefixes = PrefixIndex.For(model.Vocabulary);
 
     public ILanguageModel Model => model;
@@ -101,20 +103,20 @@ public sealed class TypingSession(ILanguageModel model)
         return all.StartsWith(before, StringComparison.Ordinal) ? all[before.Length..] : " " + model.Tokenizer.Detokenize(generated);
     }
 
-    // Reuses the states of the longest common prefix with what was read before.
+    // Starts from the last checkpoint inside the common prefix with what was read before.
     private LanguageModelState StateAfter(IReadOnlyList<string> tokens)
     {
         int[] ids = model.Vocabulary.Encode(tokens);
         int common = 0;
         while (common < ids.Length && common < _tokens.Count && _tokens[common] == ids[common]) common++;
-        _tokens.RemoveRange(common, _tokens.Count - common);
-        _states.RemoveRange(common + 1, _states.Count - common - 1);
-        for (int i = common; i < ids.Length; i++)
-        {
-            _tokens.Add(ids[i]);
-            _states.Add(model.Advance(_states[^1], ids[i]));
-        }
-        return _states[^1];
+        _checkpoints.RemoveAll(c => c.Length > common);
+        var (length, state) = _checkpoints[^1];
+        _tokens.Clear();
+        _tokens.AddRange(ids);
+        if (length == ids.Length) return state;
+        state = model.AdvanceThrough(state, ids.AsSpan(length));
+        _checkpoints.Add((ids.Length, state));
+        return state;
     }
 
     private static bool EndsInsideWord(string text, IReadOnlyList<string> tokens) =>

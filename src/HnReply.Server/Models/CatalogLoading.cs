@@ -8,7 +8,7 @@ internal sealed class CatalogLoading(ModelCatalog catalog, IOptions<ServerOption
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = catalog.LoadAsync(options.Value.Models, cancellationToken: CancellationToken.None);
+        _ = catalog.LoadAsync(options.Value.Models, options.Value.TorchThreads);
         return Task.CompletedTask;
     }
 

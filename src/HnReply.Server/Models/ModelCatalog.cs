@@ -1,5 +1,6 @@
 using HnReply.Models;
 using HnReply.Neural.Models;
+using HnReply.Neural.Runtime;
 
 namespace HnReply.Server.Models;
 
@@ -27,8 +28,9 @@ public sealed class ModelCatalog : IDisposable
 
     public ServedModel? Find(string name) => _models.GetValueOrDefault(name);
 
-    /// <summary>Loads every directory; <paramref name="loaded"/> hears of each as it is ready.</summary>
-    public Task LoadAsync(IReadOnlyList<string> directories, IProgress<ServedModel>? loaded = null, CancellationToken cancellationToken = default) =>
+    /// <summary>Loads every directory, in order; the first that fails fails the catalog.</summary>
+    /// <param name="torchThreads">libtorch's threads per operation, set before the first model that runs on it is loaded.</param>
+    public Task LoadAsync(IReadOnlyList<string> directories, int torchThreads) =>
         Task.Run(() =>
         {
             var models = new List<ServedModel>();
@@ -36,14 +38,13 @@ public sealed class ModelCatalog : IDisposable
             {
                 foreach (string directory in directories)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     string name = ServedModel.NameOf(directory);
                     if (models.FirstOrDefault(m => m.Name == name) is { } same)
                         throw new ArgumentException($"{directory}: a second model named '{name}' (the first is {same.Loaded.Directory}); the API names models by their folder, so give each a different folder name");
                     var manifest = ModelDirectory.ReadManifest(directory);
+                    if (manifest.Kind is not ("ngram" or "retrieval" or "word2vec")) TorchRuntime.Initialize(ComputeDevice.Cpu, torchThreads);
                     var model = new ServedModel(name, ModelLoader.Load(directory), manifest);
                     models.Add(model);
-                    loaded?.Report(model);
                 }
                 _models = models.ToDictionary(m => m.Name, StringComparer.Ordinal);
                 All = models;
