@@ -52,7 +52,7 @@ public sealed class LstmLanguageModelTests : IDisposable
         var (dir, net, vocabulary) = WriteModel();
         net.Dispose();
         using var model = LstmLanguageModel.Load(dir);
-        int[] tokens = [.. new[] { "the", "cat", "sat", "on", "a", "mat" }.Select(vocabulary.Id)];
+        int[] tokens = [.. Words.Take(5).Select(vocabulary.Id)];
 
         var stepwise = model.Begin();
         foreach (int token in tokens) stepwise = model.Advance(stepwise, token);
