@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HnReply.Models;
+using HnReply.Neural.Lstm;
 using HnReply.Neural.Models;
 
 namespace HnReply.Server.Models;
@@ -10,12 +11,10 @@ namespace HnReply.Server.Models;
 /// </summary>
 public sealed record ServedModel(string Name, LoadedModel Loaded, ModelManifest Manifest)
 {
-    public const string LossCurveFile = "loss.png";
-
     public string Kind => Loaded.Kind;
 
     /// <summary>The training curves <c>train lstm</c> draws beside the weights, when there are any.</summary>
-    public string? LossCurve => File.Exists(Path.Combine(Loaded.Directory, LossCurveFile)) ? Path.Combine(Loaded.Directory, LossCurveFile) : null;
+    public string? LossCurve => File.Exists(Path.Combine(Loaded.Directory, LstmTrainer.CurveFile)) ? Path.Combine(Loaded.Directory, LstmTrainer.CurveFile) : null;
 
     public JsonObject Metrics => Manifest.Metrics;
 
