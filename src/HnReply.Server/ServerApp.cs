@@ -44,7 +44,7 @@ public static class ServerApp
         builder.Services.AddSingleton<GenerationCounter>();
         builder.Services.AddSingleton(services => LadderReport.Locate(services.GetRequiredService<IOptions<ServerOptions>>().Value));
         builder.Services.AddHostedService<CatalogLoading>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UnexpectedProblems.Describe);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddRateLimiter(AddLimits);

@@ -12,20 +12,21 @@ namespace HnReply.Neural.Lstm;
 /// </summary>
 internal static class SpecialTokens
 {
-    private static readonly ConcurrentDictionary<long, float[]> Rows = new();
+    private static readonly ConcurrentDictionary<long, float[]> Caps = new();
 
     /// <summary>logits [n, ≥ 4] with columns Bos and Pad at −∞ (a new tensor; autograd flows through).</summary>
     public static Tensor Exclude(Tensor logits)
     {
-        var row = Rows.GetOrAdd(logits.shape[1], width =>
+        var row = Caps.GetOrAdd(logits.shape[1], width =>
         {
             var values = new float[width];
+            Array.Fill(values, float.PositiveInfinity);
             values[Vocabulary.Bos] = float.NegativeInfinity;
             values[Vocabulary.Pad] = float.NegativeInfinity;
             return values;
         });
-        using var add = tensor(row).to(logits.device);
-        return logits + add;
+        using var cap = tensor(row).to(logits.device);
+        return minimum(logits, cap);
     }
 
     /// <summary>A row to add to log-probabilities: 0 where <paramref name="allowed"/> is true, −∞ elsewhere.</summary>
