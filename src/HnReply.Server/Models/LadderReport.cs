@@ -14,7 +14,8 @@ public sealed class LadderReport(string? folder)
     public const string TableFile = "ladder.json";
     public const string ChartFile = "ladder.png";
 
-    public string? Folder { get; } = folder;
+    /// <summary>A full path: files are served from it, and a relative path would be read as one under the web root.</summary>
+    public string? Folder { get; } = folder is null ? null : Path.GetFullPath(folder);
 
     public static LadderReport Locate(ServerOptions options)
     {

@@ -13,8 +13,8 @@ public sealed record ServedModel(string Name, LoadedModel Loaded, ModelManifest 
 {
     public string Kind => Loaded.Kind;
 
-    /// <summary>The training curves <c>train lstm</c> draws beside the weights, when there are any.</summary>
-    public string? LossCurve => File.Exists(Path.Combine(Loaded.Directory, LstmTrainer.CurveFile)) ? Path.Combine(Loaded.Directory, LstmTrainer.CurveFile) : null;
+    /// <summary>The training curves <c>train lstm</c> draws beside the weights, when there are any (a full path: a relative one would be read as a path under the web root).</summary>
+    public string? LossCurve => Path.GetFullPath(Path.Combine(Loaded.Directory, LstmTrainer.CurveFile)) is var file && File.Exists(file) ? file : null;
 
     public JsonObject Metrics => Manifest.Metrics;
 

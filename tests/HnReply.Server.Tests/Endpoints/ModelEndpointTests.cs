@@ -68,6 +68,21 @@ public sealed class ModelEndpointTests(ServedModels models) : IDisposable
     }
 
     [Fact]
+    public async Task Images_RelativeModelAndReportPaths_AreReadFromTheWorkingDirectory()
+    {
+        string Relative(string name) => Path.GetRelativePath(Environment.CurrentDirectory, models.Model(name));
+        using var relative = new ServerFactory(models, new Dictionary<string, string> { ["Models:1"] = Relative("lstm"), ["Report"] = Relative("report") });
+        var client = await relative.ReadyClientAsync();
+
+        using var loss = await client.GetAsync(new Uri("/api/models/lstm/loss.png", UriKind.Relative));
+        using var chart = await client.GetAsync(new Uri("/api/ladder.png", UriKind.Relative));
+
+        Assert.False(Path.IsPathRooted(Relative("lstm")));
+        Assert.Equal(HttpStatusCode.OK, loss.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+    }
+
+    [Fact]
     public async Task Ladder_ReportFolder_ServesItsRowsAndChart()
     {
         var ladder = await GetJsonAsync("/api/ladder");
