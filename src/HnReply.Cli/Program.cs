@@ -15,6 +15,7 @@ root.Subcommands.Add(SuggestCommand.Create());
 root.Subcommands.Add(CompleteCommand.Create());
 root.Subcommands.Add(TypeCommand.Create());
 root.Subcommands.Add(ReplyCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(Word2VecCommand.Create());
 root.Subcommands.Add(QuickstartCommand.Create(RunAsync));
 

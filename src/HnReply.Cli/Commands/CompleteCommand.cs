@@ -2,6 +2,7 @@ using System.CommandLine;
 using HnReply.Cli.Output;
 using HnReply.Neural.Models;
 using HnReply.Prediction;
+using HnReply.Text;
 
 namespace HnReply.Cli.Commands;
 

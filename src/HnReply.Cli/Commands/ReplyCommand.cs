@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HnReply.Cli.Output;
 using HnReply.Neural.Models;
+using HnReply.Text;
 
 namespace HnReply.Cli.Commands;
 

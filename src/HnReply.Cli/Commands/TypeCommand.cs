@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using HnReply.Neural.Models;
 using HnReply.Prediction;
+using HnReply.Text;
 using Spectre.Console;
 
 namespace HnReply.Cli.Commands;

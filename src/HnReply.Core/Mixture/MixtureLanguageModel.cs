@@ -53,6 +53,15 @@ public class MixtureLanguageModel : ILanguageModel
         return new State(next);
     }
 
+    /// <summary>Each component reads the run its own fastest way (the LSTM in one forward).</summary>
+    public LanguageModelState AdvanceThrough(LanguageModelState state, ReadOnlySpan<int> tokens)
+    {
+        var parts = Parts(state);
+        var next = new LanguageModelState[parts.Length];
+        for (int i = 0; i < parts.Length; i++) next[i] = _weights[i] > 0 ? _components[i].AdvanceThrough(parts[i], tokens) : parts[i];
+        return new State(next);
+    }
+
     public void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities) =>
         MixtureMath.Distribution(Views(state), _weights, probabilities);
 

@@ -23,6 +23,17 @@ public interface ILanguageModel
     LanguageModelState Advance(LanguageModelState state, int token);
 
     /// <summary>
+    /// The state after reading every token of <paramref name="tokens"/> in order: the same state as
+    /// <see cref="Advance"/> one token at a time. Models with a faster way to read a run of tokens (the
+    /// LSTM: one forward over the sequence) override it.
+    /// </summary>
+    LanguageModelState AdvanceThrough(LanguageModelState state, ReadOnlySpan<int> tokens)
+    {
+        foreach (int token in tokens) state = Advance(state, token);
+        return state;
+    }
+
+    /// <summary>
     /// Fills <paramref name="probabilities"/> (length <see cref="Vocabulary.Count"/>) with the next-token
     /// distribution; &lt;s&gt; and &lt;pad&gt; get 0 and the rest sums to 1.
     /// </summary>

@@ -36,7 +36,7 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
         _frozen = net.Frozen(); // never trained again: no graph is ever recorded (see LstmNetwork.Frozen)
         _net.eval();
         var zeros = new float[net.Layers * net.HiddenSize];
-        _begin = Step(zeros, zeros, Vocabulary.Eos);
+        _begin = Step(zeros, zeros, [Vocabulary.Eos]);
     }
 
     public string Kind => "lstm";
@@ -49,7 +49,17 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
     public LanguageModelState Advance(LanguageModelState state, int token)
     {
         var s = (State)state;
-        return Step(s.H, s.C, token);
+        return Step(s.H, s.C, [token]);
+    }
+
+    /// <summary>A run of tokens in one forward over the sequence: one call into libtorch instead of one per token.</summary>
+    public LanguageModelState AdvanceThrough(LanguageModelState state, ReadOnlySpan<int> tokens)
+    {
+        var s = (State)state;
+        if (tokens.IsEmpty) return s;
+        long[] ids = new long[tokens.Length];
+        for (int i = 0; i < ids.Length; i++) ids[i] = tokens[i];
+        return Step(s.H, s.C, ids);
     }
 
     public void NextTokenProbabilities(LanguageModelState state, Span<float> probabilities) => ((State)state).Probabilities.CopyTo(probabilities);
@@ -106,20 +116,38 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
         _net.Dispose();
     }
 
-    private State Step(float[] h, float[] c, int token)
+    // The LSTM over one or more tokens. The next-token distribution is left for when someone asks
+    // (Probabilities): reading a prefix of n tokens costs n cells and one softmax, not n softmaxes.
+    private State Step(float[] h, float[] c, long[] tokens)
     {
         using var scope = NewDisposeScope();
         var shape = new long[] { _net.Layers, 1, _net.HiddenSize };
-        var input = tensor(new long[] { token }, [1, 1], ScalarType.Int64).to(_device);
-        var (output, next) = _net.Run(input, (tensor(h, shape).to(_device), tensor(c, shape).to(_device)), resetAtDocuments: false);
-        var p = _net.LogProbabilities(output.view(1, -1)).exp().view(-1).cpu().data<float>().ToArray();
-        return new State(next.H.cpu().data<float>().ToArray(), next.C.cpu().data<float>().ToArray(), p);
+        var input = tensor(tokens, [tokens.Length, 1], ScalarType.Int64).to(_device);
+        var (_, next) = _net.Run(input, (tensor(h, shape).to(_device), tensor(c, shape).to(_device)), resetAtDocuments: false);
+        return new State(this, next.H.cpu().data<float>().ToArray(), next.C.cpu().data<float>().ToArray());
     }
 
-    private sealed class State(float[] h, float[] c, float[] probabilities) : LanguageModelState
+    // The distribution after a step, from the top layer's hidden vector: in eval mode (no dropout) it is the step's output.
+    private float[] Distribution(float[] h)
     {
-        public float[] H { get; } = h;
-        public float[] C { get; } = c;
-        public float[] Probabilities { get; } = probabilities;
+        using var scope = NewDisposeScope();
+        var top = tensor(h.AsSpan((_net.Layers - 1) * _net.HiddenSize, _net.HiddenSize).ToArray(), [1, _net.HiddenSize]).to(_device);
+        return _net.LogProbabilities(top).exp().view(-1).cpu().data<float>().ToArray();
+    }
+
+    private sealed class State : LanguageModelState
+    {
+        private readonly Lazy<float[]> _probabilities;
+
+        public State(LstmLanguageModel model, float[] h, float[] c)
+        {
+            H = h;
+            C = c;
+            _probabilities = new Lazy<float[]>(() => model.Distribution(h), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public float[] H { get; }
+        public float[] C { get; }
+        public float[] Probabilities => _probabilities.Value;
     }
 }

@@ -47,6 +47,33 @@ public sealed class LstmLanguageModelTests : IDisposable
     }
 
     [Fact]
+    public void AdvanceThrough_ARunOfTokens_SameDistributionAsAdvancingOneAtATime()
+    {
+        var (dir, net, vocabulary) = WriteModel();
+        net.Dispose();
+        using var model = LstmLanguageModel.Load(dir);
+        int[] tokens = [.. Words.Take(5).Select(vocabulary.Id)];
+
+        var stepwise = model.Begin();
+        foreach (int token in tokens) stepwise = model.Advance(stepwise, token);
+        var once = model.AdvanceThrough(model.Begin(), tokens);
+        var expected = new float[vocabulary.Count];
+        var actual = new float[vocabulary.Count];
+        model.NextTokenProbabilities(stepwise, expected);
+        model.NextTokenProbabilities(once, actual);
+
+        Assert.Equal(0.0, expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max(), 6);
+        Assert.NotEqual(expected, ProbabilitiesAfter(model, model.Begin())); // the run moved the state
+    }
+
+    private static float[] ProbabilitiesAfter(LstmLanguageModel model, LanguageModelState state)
+    {
+        var p = new float[model.Vocabulary.Count];
+        model.NextTokenProbabilities(state, p);
+        return p;
+    }
+
+    [Fact]
     public void Load_Twice_GivesIdenticalDistributions()
     {
         var (dir, net, _) = WriteModel();

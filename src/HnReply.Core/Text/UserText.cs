@@ -1,11 +1,11 @@
-namespace HnReply.Cli;
+namespace HnReply.Text;
 
 /// <summary>
-/// The bound on text a user hands to a model (a prompt, a comment to answer, a typed line). A model
+/// The bound on text a user hands to a model (a prompt, a comment to answer, a typed line, a request to the server). A model
 /// reads it token by token, so 50 MB on one line would run for minutes before answering; no comment
 /// worth answering is longer than this (HN's own limit on a comment is about 10,000 characters).
 /// </summary>
-internal static class UserText
+public static class UserText
 {
     public const int MaxCharacters = 20_000;
 

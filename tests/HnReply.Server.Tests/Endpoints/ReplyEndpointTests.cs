@@ -1,0 +1,62 @@
+using System.Net;
+
+namespace HnReply.Server.Tests.Endpoints;
+
+/// <summary>
+/// /api/reply with the retrieval replier (whole candidates). The token path of a writing replier
+/// (IStreamingReplier) has no implementation on this branch yet; its tests come with the neural replier.
+/// </summary>
+[Collection(ServedModelsGroup.Name)]
+public sealed class ReplyEndpointTests(ServedModels models) : IDisposable
+{
+    private readonly ServerFactory _server = new(models);
+
+    public void Dispose() => _server.Dispose();
+
+    [Fact]
+    public async Task Reply_Retrieval_CandidatesBestFirstWithScoresThenDone()
+    {
+        var client = await _server.ReadyClientAsync();
+
+        using var response = await Api.PostAsync(client, "/api/reply", new { model = "retrieval", parent = "Which database for a side project, SQLite or Postgres?", title = "Ask HN", n = 3 });
+        var events = await ServerSentEvent.ReadAllAsync(response);
+
+        var candidates = events.Where(e => e.Name == "candidate").ToList();
+        Assert.Equal(3, candidates.Count);
+        Assert.Equal([0, 1, 2], candidates.Select(c => c.Data.GetProperty("index").GetInt32()));
+        Assert.Equal(ServedModels.Pairs[1].Reply, candidates[0].Data.GetProperty("text").GetString());
+        var scores = candidates.Select(c => c.Data.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.Equal("done", events[^1].Name);
+        Assert.Equal(3, events[^1].Data.GetProperty("replies").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reply_NoWordInCommonWithTraining_DoneWithNoCandidates()
+    {
+        var client = await _server.ReadyClientAsync();
+
+        using var response = await Api.PostAsync(client, "/api/reply", new { model = "retrieval", parent = "zzqx wvvk" });
+        var events = await ServerSentEvent.ReadAllAsync(response);
+
+        var done = Assert.Single(events);
+        Assert.Equal("done", done.Name);
+        Assert.Equal(0, done.Data.GetProperty("replies").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{"model":"ngram","parent":"hello"}""", "'ngram' is a ngram model and does not reply")]
+    [InlineData("""{"model":"retrieval","parent":"   "}""", "parent: empty")]
+    [InlineData("""{"model":"retrieval"}""", "parent: required")]
+    [InlineData("""{"model":"retrieval","parent":"hi","n":0,"beam":99}""", "n: must be from 1 to 10, got 0; beam: must be from 0 to 16, got 99")]
+    [InlineData("""{"model":"retrieval","parent":"hi","title":7}""", "title: wrong type, expected a string")]
+    public async Task Reply_BadRequest_400ProblemNamingTheField(string body, string expected)
+    {
+        var client = await _server.ReadyClientAsync();
+
+        using var response = await Api.PostTextAsync(client, "/api/reply", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, (await Api.ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}
