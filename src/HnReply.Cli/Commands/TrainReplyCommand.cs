@@ -30,6 +30,7 @@ internal static class TrainReplyCommand
     private static readonly Option<int?> MaxContext = new("--max-context") { Description = $"Context tokens: title, separator, end of the parent (default {D.MaxContextTokens})" };
     private static readonly Option<int?> MaxTitle = new("--max-title") { Description = $"Title tokens within the context (default {D.MaxTitleTokens})" };
     private static readonly Option<int?> MaxReply = new("--max-reply") { Description = $"Reply tokens trained on (default {D.MaxReplyTokens})" };
+    private static readonly Option<bool?> FreezeLm = new("--freeze-lm") { Description = "Keep the embedding, decoder LSTM and output layer as --init-lm gave them; train the encoder, attention and copy gate (default false)" };
     private static readonly Option<double?> LabelSmoothing = new("--label-smoothing") { Description = $"Label smoothing (default {D.LabelSmoothing})" };
     private static readonly Option<OptimizerKind?> Optimizer = new("--optimizer") { Description = $"sgd | adamw (default {D.Optimizer})" };
     private static readonly Option<double?> Lr = new("--lr") { Description = $"Learning rate (default {D.LearningRate})" };
@@ -50,7 +51,7 @@ internal static class TrainReplyCommand
     {
         var command = new Command("reply", "Train the encoder-decoder replier with attention (Luong et al. 2015) on (parent, reply) pairs")
         {
-            TrainCommand.Out, ConfigFile.Path, Pairs, ValidPairs, TestPairs, InitLm, InitEmbeddings, Embedding, Hidden, Dropout, Tie, MaxContext, MaxTitle, MaxReply,
+            TrainCommand.Out, ConfigFile.Path, Pairs, ValidPairs, TestPairs, InitLm, InitEmbeddings, Embedding, Hidden, Dropout, Tie, MaxContext, MaxTitle, MaxReply, FreezeLm,
             LabelSmoothing, Optimizer, Lr, WeightDecay, Epochs, Plateau, Patience, Clip, BatchSize, EvalEvery, MaxMinutes, CheckpointEvery, Device, Threads, Resume,
         };
         TokenizerFlags.AddTo(command);
@@ -143,6 +144,7 @@ internal static class TrainReplyCommand
             MaxTitleTokens = config.Get(parse, MaxTitle, D.MaxTitleTokens),
             MaxReplyTokens = config.Get(parse, MaxReply, D.MaxReplyTokens),
             LabelSmoothing = config.Get(parse, LabelSmoothing, D.LabelSmoothing),
+            FreezeLanguageModel = config.Get(parse, FreezeLm, D.FreezeLanguageModel),
             Optimizer = config.Get(parse, Optimizer, D.Optimizer),
             LearningRate = config.Get(parse, Lr, D.LearningRate),
             WeightDecay = config.Get(parse, WeightDecay, D.WeightDecay),

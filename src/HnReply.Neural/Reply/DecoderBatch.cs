@@ -7,9 +7,9 @@ namespace HnReply.Neural.Reply;
 /// Replies as teacher-forced decoder input: [time, batch] with &lt;/s&gt; first and each reply after
 /// it, right-padded; the targets of the real positions only (each token, then &lt;/s&gt; unless the
 /// reply was cut at <c>truncateAt</c>), and their rows in the decoder's [batch × time] output,
-/// pair by pair in order.
+/// pair by pair in order, with each row's batch column.
 /// </summary>
-internal sealed record DecoderBatch(Tensor Input, Tensor Rows, Tensor Targets, long TargetCount)
+internal sealed record DecoderBatch(Tensor Input, Tensor Rows, Tensor Columns, Tensor Targets, long TargetCount)
 {
     public static DecoderBatch Create(IReadOnlyList<int[]> replies, int truncateAt, Device device)
     {
@@ -18,6 +18,7 @@ internal sealed record DecoderBatch(Tensor Input, Tensor Rows, Tensor Targets, l
         var input = new long[time * count];
         Array.Fill(input, Vocabulary.Pad);
         var rows = new List<long>();
+        var columns = new List<long>();
         var targets = new List<long>();
         for (int b = 0; b < count; b++)
         {
@@ -29,9 +30,10 @@ internal sealed record DecoderBatch(Tensor Input, Tensor Rows, Tensor Targets, l
             for (int t = 0; t < positions; t++)
             {
                 rows.Add((long)b * time + t);
+                columns.Add(b);
                 targets.Add(t < reply.Length ? reply[t] : Vocabulary.Eos);
             }
         }
-        return new DecoderBatch(tensor(input, [time, count]).to(device), tensor(rows.ToArray()).to(device), tensor(targets.ToArray()).to(device), targets.Count);
+        return new DecoderBatch(tensor(input, [time, count]).to(device), tensor(rows.ToArray()).to(device), tensor(columns.ToArray()).to(device), tensor(targets.ToArray()).to(device), targets.Count);
     }
 }

@@ -37,8 +37,11 @@ internal sealed class DecodingSteps : IDisposable
         var rows = tensor(parents.Select(p => (long)p).ToArray()).to(_device);
         var zeros = tensor(new long[parents.Length]).to(_device);
         var input = tensor(tokens.Select(t => (long)t).ToArray(), [1, tokens.Length]).to(_device);
-        var (output, (h, c)) = _net.Decode(input, (_h.index_select(1, rows), _c.index_select(1, rows)), _context.Select(zeros));
-        float[] flat = _net.LogProbabilities(output.reshape(tokens.Length, -1)).cpu().data<float>().ToArray();
+        var context = _context.Select(zeros);
+        var decoded = _net.Decode(input, (_h.index_select(1, rows), _c.index_select(1, rows)), context);
+        var all = tensor(Enumerable.Range(0, tokens.Length).Select(r => (long)r).ToArray()).to(_device);
+        float[] flat = decoded.LogProbabilities(_net, context, all, all).cpu().data<float>().ToArray();
+        var (h, c) = decoded.State;
         _h = h.MoveToOuterDisposeScope();
         _c = c.MoveToOuterDisposeScope();
         int v = _net.VocabularySize;

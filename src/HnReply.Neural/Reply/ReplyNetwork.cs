@@ -17,7 +17,7 @@ namespace HnReply.Neural.Reply;
 /// Built for transfer from the LM rung: the attentional output is hₜ + W_c·[cₜ; hₜ] and the bridge
 /// maps to the initial state, and both start at zero, so before training the decoder computes
 /// exactly the LM it was copied from (<see cref="CopyLanguageModel"/>) and training can only add
-/// what the parent tells. Field names are checkpoint keys.
+/// what the parent tells. A copy gate (also zero at first) lets attention raise the words of the parent. Field names are checkpoint keys.
 /// </summary>
 internal sealed class ReplyNetwork : nn.Module
 {
@@ -30,6 +30,7 @@ internal sealed class ReplyNetwork : nn.Module
     private readonly LSTM decoder;
     private readonly Linear attention;
     private readonly Linear combine;
+    private readonly Linear copy_gate;
     private readonly Linear output;
 
     public ReplyNetwork(int vocabularySize, ReplyOptions options) : base("reply")
@@ -46,12 +47,14 @@ internal sealed class ReplyNetwork : nn.Module
         decoder = nn.LSTM(options.EmbeddingSize, options.HiddenSize);
         attention = nn.Linear(options.HiddenSize, options.HiddenSize, hasBias: false);
         combine = nn.Linear(2 * options.HiddenSize, options.HiddenSize, hasBias: false);
+        copy_gate = nn.Linear(2 * options.HiddenSize, 1);
         output = nn.Linear(options.HiddenSize, vocabularySize);
         RegisterComponents();
         using (no_grad())
         {
             foreach (var parameter in parameters()) nn.init.uniform_(parameter, -0.05, 0.05);
-            foreach (var parameter in new[] { bridge_h.weight!, bridge_h.bias!, bridge_c.weight!, bridge_c.bias!, combine.weight! }) nn.init.zeros_(parameter);
+            foreach (var parameter in new[] { bridge_h.weight!, bridge_h.bias!, bridge_c.weight!, bridge_c.bias!, combine.weight!, copy_gate.weight!, copy_gate.bias! })
+                nn.init.zeros_(parameter);
         }
         if (options.TieWeights) output.weight = embedding.weight!;
     }
@@ -76,26 +79,38 @@ internal sealed class ReplyNetwork : nn.Module
         var final = cat([flatForward.index_select(0, batch.Last), flatBackward.index_select(0, batch.Last)], 1); // [batch, H]
         var h = tanh(bridge_h.forward(final)).unsqueeze(0);
         var c = bridge_c.forward(final).unsqueeze(0);
-        return new EncodedContext(memory, attention.forward(memory), batch.Mask, h, c);
+        return new EncodedContext(memory, attention.forward(memory), batch.Mask, h, c, batch.Source.t().contiguous());
     }
 
     /// <summary>
     /// Runs the decoder over <paramref name="input"/> [time, batch] from <paramref name="state"/>,
-    /// attending over <paramref name="context"/> (one row per batch column). Returns the attentional
-    /// outputs [batch, time, H] (after dropout) and the state after the last step.
+    /// attending over <paramref name="context"/> (one row per batch column). Returns, per position
+    /// [batch, time, ·]: the attentional output (after dropout), the copy gate and the attention
+    /// weights over the context; and the state after the last step.
     /// </summary>
-    public (Tensor Output, (Tensor H, Tensor C) State) Decode(Tensor input, (Tensor H, Tensor C) state, EncodedContext context)
+    public DecoderOutput Decode(Tensor input, (Tensor H, Tensor C) state, EncodedContext context)
     {
         var (states, h, c) = decoder.forward(drop.forward(embedding.forward(input)), (state.H, state.C));
         var query = states.transpose(0, 1); // [batch, time, H]
         var scores = bmm(query, context.Keys.transpose(1, 2)) + context.Mask; // [batch, time, source]
-        var attended = bmm(softmax(scores, 2), context.Memory);
-        var attentional = query + combine.forward(cat([attended, query], 2));
-        return (drop.forward(attentional), (h, c));
+        var weights = softmax(scores, 2);
+        var both = cat([bmm(weights, context.Memory), query], 2);
+        var attentional = query + combine.forward(both);
+        return new DecoderOutput(drop.forward(attentional), copy_gate.forward(both), weights, (h, c));
     }
 
-    /// <summary>Next-token log-probabilities: hidden [n, H] → [n, V], &lt;s&gt; and &lt;pad&gt; at −∞.</summary>
-    public Tensor LogProbabilities(Tensor hidden) => nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1);
+    /// <summary>
+    /// Next-token log-probabilities of n positions: hidden [n, H], gate [n, 1], attention [n, source]
+    /// and the context ids each attended over [n, source] → [n, V], &lt;s&gt; and &lt;pad&gt; at −∞.
+    /// A copy term in the manner of pointer networks (See et al. 2017) adds to each word's logit the
+    /// attention mass on its occurrences in the context, times a gate learnt per position: replies
+    /// name what the parent named. The gate starts at zero, where the logits are the LM's.
+    /// </summary>
+    public Tensor LogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source)
+    {
+        var copied = zeros(hidden.shape[0], VocabularySize, device: hidden.device).scatter_add(1, source, weights);
+        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden) + gate * copied), 1);
+    }
 
     /// <summary>
     /// Starts the embedding, the decoder LSTM and the output layer from a one-layer, full-softmax LM
@@ -122,6 +137,17 @@ internal sealed class ReplyNetwork : nn.Module
                 throw new InvalidDataException($"the language model's {pair[0]} is [{string.Join(", ", source.shape)}], the reply model's {pair[1]} [{string.Join(", ", target.shape)}]");
             target.copy_(source);
         }
+    }
+
+    /// <summary>
+    /// Stops training the parts the LM gave (embedding, decoder LSTM, output layer): only the encoder,
+    /// bridge, attention and copy gate learn, so a small pair set cannot wear down the LM's fluency.
+    /// </summary>
+    public void FreezeLanguageModelParts()
+    {
+        foreach (var (name, parameter) in named_parameters())
+            if (name.StartsWith("embedding.", StringComparison.Ordinal) || name.StartsWith("decoder.", StringComparison.Ordinal) || name.StartsWith("output.", StringComparison.Ordinal))
+                parameter.requires_grad_(false);
     }
 
     /// <summary>Copies vectors into embedding rows (null rows keep their random start).</summary>

@@ -32,6 +32,9 @@ public sealed record ReplyOptions
     /// <summary>Reply tokens trained on (a longer reply is cut and then has no &lt;/s&gt; target). Scoring reads whole replies.</summary>
     public int MaxReplyTokens { get; init; } = 80;
 
+    /// <summary>Train only what the LM did not give (encoder, bridge, attention, copy gate); for --init-lm on few pairs.</summary>
+    public bool FreezeLanguageModel { get; init; }
+
     /// <summary>Share of the target mass spread over the vocabulary (Szegedy et al. 2016); 0 = plain cross-entropy.</summary>
     public double LabelSmoothing { get; init; }
 

@@ -31,9 +31,8 @@ internal static class ReplyScoring
             using var scope = NewDisposeScope();
             var tensors = DecoderBatch.Create(batch.Select(i => replies[i]).ToList(), truncateAt: int.MaxValue, device);
             var encoded = net.Encode(ContextBatch.Create(batch.Select(i => contexts[i]).ToList(), device));
-            var (outputs, _) = net.Decode(tensors.Input, (encoded.H, encoded.C), encoded);
-            var hidden = outputs.reshape(-1, net.HiddenSize).index_select(0, tensors.Rows);
-            float[] log = net.LogProbabilities(hidden).gather(1, tensors.Targets.unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
+            var decoded = net.Decode(tensors.Input, (encoded.H, encoded.C), encoded);
+            float[] log = decoded.LogProbabilities(net, encoded, tensors.Rows, tensors.Columns).gather(1, tensors.Targets.unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
             int at = 0;
             for (int b = 0; b < count; b++)
             {

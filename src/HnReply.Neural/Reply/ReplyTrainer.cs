@@ -34,8 +34,9 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
         torch.manual_seed(options.Seed);
         using var net = new ReplyNetwork(vocabularySize, options);
         start?.Invoke(net);
+        if (options.FreezeLanguageModel) net.FreezeLanguageModelParts();
         net.to(device);
-        var parameters = net.parameters().DistinctBy(p => p.Handle).ToList();
+        var parameters = net.parameters().Where(p => p.requires_grad).DistinctBy(p => p.Handle).ToList();
         using var optimizer = options.Optimizer == OptimizerKind.Sgd
             ? (OptimizerHelper)optim.SGD(parameters, options.LearningRate)
             : optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay);
@@ -79,8 +80,7 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
                     var batch = batches[order[step]];
                     var encoded = net.Encode(ContextBatch.Create(batch.Select(e => e.Context).ToList(), device));
                     var decoder = DecoderBatch.Create(batch.Select(e => e.Reply).ToList(), options.MaxReplyTokens, device);
-                    var (outputs, _) = net.Decode(decoder.Input, (encoded.H, encoded.C), encoded);
-                    var log = net.LogProbabilities(outputs.reshape(-1, net.HiddenSize).index_select(0, decoder.Rows));
+                    var log = net.Decode(decoder.Input, (encoded.H, encoded.C), encoded).LogProbabilities(net, encoded, decoder.Rows, decoder.Columns);
                     var nll = -log.gather(1, decoder.Targets.unsqueeze(1)).squeeze(1);
                     // Label smoothing over the tokens that can be predicted (not <s>, <pad>: their −∞ would make it NaN).
                     var objective = smoothing is null
