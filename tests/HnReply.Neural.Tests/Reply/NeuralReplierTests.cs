@@ -5,14 +5,13 @@ using TorchSharp;
 namespace HnReply.Neural.Tests.Reply;
 
 /// <summary>The replier on a model trained on the copy task: streaming, seeded sampling, ranking, near-duplicates.</summary>
-public sealed class NeuralReplierTests : IDisposable
+[Collection("copy model")]
+public sealed class NeuralReplierTests(CopyModelFixture copy)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("hnreply-reply-").FullName;
-
     [Fact]
     public async Task StreamReplies_Beam_PiecesSpellEachCandidateAndCandidatesComeBestFirst()
     {
-        using var model = ReplyTrainingRunTests.TrainCopyModel(_folder);
+        var model = copy.Model;
         var replier = new NeuralReplier(model);
 
         var pieces = new List<ReplyPiece>();
@@ -30,7 +29,7 @@ public sealed class NeuralReplierTests : IDisposable
     [Fact]
     public async Task StreamReplies_SampledWithASeed_IsReproducibleAndStreamsTokensBeforeTheCandidate()
     {
-        using var model = ReplyTrainingRunTests.TrainCopyModel(_folder);
+        var model = copy.Model;
         var replier = new NeuralReplier(model);
         var request = new ReplyRequest { Count = 2, Beam = 0, Sampling = new SamplingOptions { Temperature = 1.5 }, Seed = 11, MinTokens = 0 };
 
@@ -51,7 +50,7 @@ public sealed class NeuralReplierTests : IDisposable
     [Fact]
     public void Score_TrueReply_RanksAboveOtherReplies()
     {
-        using var model = ReplyTrainingRunTests.TrainCopyModel(_folder);
+        var model = copy.Model;
         var replier = new NeuralReplier(model);
 
         var scores = replier.ScoreAll("a7 a0 a3", null, ["b7 b0 b3", "b1 b2 b3", "b7 b7 b7", "b0 b3 b7"]);
@@ -63,7 +62,7 @@ public sealed class NeuralReplierTests : IDisposable
     [Fact]
     public void Generate_LiveTensorCount_StaysFlatAcrossReplies()
     {
-        using var model = ReplyTrainingRunTests.TrainCopyModel(_folder);
+        var model = copy.Model;
         var request = new ReplyRequest { Beam = 3, MinTokens = 0 };
         var counts = new List<long>();
 
@@ -75,6 +74,4 @@ public sealed class NeuralReplierTests : IDisposable
 
         Assert.Equal(counts[1], counts[^1]);
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

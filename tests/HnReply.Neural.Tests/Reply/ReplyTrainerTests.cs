@@ -12,7 +12,7 @@ public sealed class ReplyTrainerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hnreply-reply-").FullName;
 
-    private static readonly ReplyOptions Small = ReplyTrainingRunTests.Tiny with { Epochs = 2, BatchSize = 4, Dropout = 0.2, CheckpointEverySteps = 2 };
+    private static readonly ReplyOptions Small = CopyModelFixture.Tiny with { Epochs = 2, BatchSize = 4, Dropout = 0.2, CheckpointEverySteps = 2 };
 
     // Contexts a0..a7 as ids 4..11, replies b0..b7 as ids 12..19.
     private static List<ReplyExample> Examples(int count, int seed)
