@@ -16,7 +16,7 @@ public class ReplyModelCommandsTests
         var ingest = await CliRunner.RunAsync(folder.Path, "ingest", "dump.jsonl");
         Assert.True(ingest.ExitCode == 0, ingest.Stderr);
         var train = await CliRunner.RunAsync(folder.Path, ["train", "reply", "--out", "reply", "--embedding", "16", "--hidden", "16", "--epochs", "2",
-                                                           "--max-context", "24", "--max-reply", "20", "--threads", "1", .. Splits]);
+                                                           "--max-context", "24", "--max-title", "6", "--max-reply", "20", "--threads", "1", .. Splits]);
         Assert.True(train.ExitCode == 0, train.Stderr);
         Assert.Contains("test ppl", train.Stdout);
         return items;
@@ -53,9 +53,8 @@ public class ReplyModelCommandsTests
     public async Task Reply_NeitherTextNorItem_SaysSoInOneLine()
     {
         using var folder = new TempFolder();
-        await TrainAsync(folder);
 
-        var run = await CliRunner.RunAsync(folder.Path, "reply", "reply");
+        var run = await CliRunner.RunAsync(folder.Path, "reply", "models/reply");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["hnreply: give the comment to reply to, or --item ID"], run.StderrLines);
