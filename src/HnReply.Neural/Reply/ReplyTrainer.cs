@@ -65,6 +65,16 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
         using var smoothing = options.LabelSmoothing > 0 ? tensor(new[] { 1 - (float)options.LabelSmoothing, (float)options.LabelSmoothing }).to(device) : null;
         using var allowed = tensor(Enumerable.Range(0, vocabularySize).Where(i => i != Vocabulary.Bos && i != Vocabulary.Pad).Select(i => (long)i).ToArray()).to(device);
 
+        // The starting point is a candidate too: a model started from the LM is kept as it began unless training
+        // beats it. (Not a metrics.jsonl line: there is no training loss yet.)
+        if (state.Step == 0 && valid is { Count: > 0 } && !File.Exists(Path.Combine(directory, LstmTrainer.WeightsFile)))
+        {
+            var started = Stopwatch.StartNew();
+            state = state with { BestValidPerplexity = Perplexity(net, device, valid) };
+            scoring.Observe(started.Elapsed);
+            LstmTrainer.SaveWeights(net, directory);
+        }
+
         for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
         {
             net.train();
