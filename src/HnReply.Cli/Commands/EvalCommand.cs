@@ -27,12 +27,13 @@ internal static class EvalCommand
     private static readonly Option<string?> Text = new("--text") { Description = "Plain-text file, one document per line, for language models" };
     private static readonly Option<string?> PairsFile = new("--pairs") { Description = "JSONL pairs (as `hnreply export pairs` writes) for repliers" };
     private static readonly Option<string?> Report = new("--report") { Description = "Folder to write the ladder to as Markdown, JSON and a PNG chart" };
+    private static readonly Option<string?> TrainPairs = new("--train-pairs") { Description = "JSONL training pairs whose replies the 8-gram copy rate compares with (default: the store's train split)" };
     private static readonly Option<int> Generated = new("--generate") { Description = "Repliers write replies for this many held-out parents (distinct-n, copy rate, length, chrF)", DefaultValueFactory = _ => 300 };
     private static readonly Option<int> Limit = new("--limit") { Description = "Evaluate at most this many documents or pairs (0 = all)", DefaultValueFactory = _ => 0 };
 
     public static Command Create()
     {
-        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.Retrieval };
+        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.Retrieval };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -149,10 +150,12 @@ internal static class EvalCommand
             return store.Pairs(SplitFlags.Read(parse), split).ToList();
         });
 
-        // Copy rate compares generated replies with the store's training replies (none without a store).
-        public List<string> TrainingReplies() => _trainingReplies ??= File.Exists(parse.GetValue(GlobalOptions.Store))
-            ? Open(store => store.Pairs(SplitFlags.Read(parse), Split.Train).Select(p => p.Reply).ToList())
-            : [];
+        // Copy rate compares generated replies with the training replies: --train-pairs, else the store's train split (none without either).
+        public List<string> TrainingReplies() => _trainingReplies ??= parse.GetValue(TrainPairs) is { } file
+            ? ReplyPairFile.Read(file).Select(p => p.Reply).ToList()
+            : File.Exists(parse.GetValue(GlobalOptions.Store))
+                ? Open(store => store.Pairs(SplitFlags.Read(parse), Split.Train).Select(p => p.Reply).ToList())
+                : [];
 
         private List<T> Load<T>(Func<List<T>> read)
         {
