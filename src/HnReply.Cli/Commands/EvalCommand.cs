@@ -28,18 +28,20 @@ internal static class EvalCommand
     private static readonly Option<string?> PairsFile = new("--pairs") { Description = "JSONL pairs (as `hnreply export pairs` writes) for repliers" };
     private static readonly Option<string?> Report = new("--report") { Description = "Folder to write the ladder to as Markdown, JSON and a PNG chart" };
     private static readonly Option<string?> TrainPairs = new("--train-pairs") { Description = "JSONL training pairs whose replies the 8-gram copy rate compares with (default: the store's train split)" };
+    private static readonly Option<int> Ranking = new("--ranking") { Description = "Rank the true reply among 10 and 100 candidates, or among 10 only (a reply model scores 110 replies per pair for both)", DefaultValueFactory = _ => 100 };
     private static readonly Option<int> Generated = new("--generate") { Description = "Repliers write replies for this many held-out parents (distinct-n, copy rate, length, chrF)", DefaultValueFactory = _ => 300 };
     private static readonly Option<int> Limit = new("--limit") { Description = "Evaluate at most this many documents or pairs (0 = all)", DefaultValueFactory = _ => 0 };
 
     public static Command Create()
     {
-        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.Retrieval };
+        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, Ranking, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.Retrieval };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var split = SplitNames.Parse(parse.GetValue(SplitOption)!);
             int limit = parse.GetValue(Limit);
             if (limit < 0) throw new ArgumentException($"--limit must be 0 (all) or more, got {limit}");
+            if (parse.GetValue(Ranking) is not (10 or 100)) throw new ArgumentException($"--ranking must be 10 or 100, got {parse.GetValue(Ranking)}");
             var rows = new List<Row>();
             var held = new HeldOut(parse, split, limit);
             var directories = parse.GetValue(Models)!;
@@ -76,7 +78,7 @@ internal static class EvalCommand
     {
         var pairs = held.Pairs();
         return ProgressDisplay.RunAsync($"eval {Path.GetFileName(name.TrimEnd('/'))}", "steps", progress =>
-            Task.Run(() => new ReplierEvaluator(replier, parse.GetValue(Generated), parse.GetValue(GlobalOptions.Seed), rank)
+            Task.Run(() => new ReplierEvaluator(replier, parse.GetValue(Generated), parse.GetValue(GlobalOptions.Seed), rank, parse.GetValue(Ranking))
                 .Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken));
     }
 

@@ -10,9 +10,10 @@ namespace HnReply.Evaluation;
 /// replies drawn, with a fixed seed, from other threads of the same held-out set (recall@1, MRR),
 /// and the replies it writes for the first <paramref name="generated"/> parents (distinct-1/2, and
 /// the share of their 8-grams copied verbatim from training replies, mean length, chrF against the true reply).
-/// With <c>rank: false</c> only the written replies are measured (a replier whose scores are another's, like the hybrid's).
+/// With <c>rank: false</c> only the written replies are measured (a replier whose scores are another's, like the hybrid's);
+/// <paramref name="largest"/> = 10 ranks among 10 only (1-of-100 reported as unknown): a neural replier scores 110 replies per pair otherwise.
 /// </summary>
-public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int seed = 1, bool rank = true)
+public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int seed = 1, bool rank = true, int largest = 100)
 {
     private static readonly ITokenizer Words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
 
@@ -29,7 +30,7 @@ public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int 
             // A pair without a story id (0: a {"parent","reply"} file) counts as its own thread.
             var others = Enumerable.Range(0, pairs.Count).Where(j => j != i && (pair.StoryId == 0 || pairs[j].StoryId != pair.StoryId)).ToArray();
             if (others.Length >= 9) ranks10.Add(RankTrue(pair, Draw(others, 9, random), pairs));
-            if (others.Length >= 99) ranks100.Add(RankTrue(pair, Draw(others, 99, random), pairs));
+            if (largest >= 100 && others.Length >= 99) ranks100.Add(RankTrue(pair, Draw(others, 99, random), pairs));
             progress?.Report(new EvaluationProgress(i + 1, pairs.Count + Math.Min(generated, pairs.Count)));
         }
 
