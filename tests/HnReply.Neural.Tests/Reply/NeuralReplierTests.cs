@@ -53,10 +53,10 @@ public sealed class NeuralReplierTests(CopyModelFixture copy)
         var model = copy.Model;
         var replier = new NeuralReplier(model);
 
-        var scores = replier.ScoreAll("a7 a0 a3", null, ["b7 b0 b3", "b1 b2 b3", "b7 b7 b7", "b0 b3 b7"]);
+        var scores = replier.ScoreAll("a7 a0 a3", null, ["b7 b0 b3", "b1 b2 b3", "b7 b7 b7", "b7 b0 b0"]);
 
         Assert.Equal(0, Enumerable.Range(0, scores.Count).MaxBy(i => scores[i]));
-        Assert.Equal(scores[1], replier.Score("a7 a0 a3", null, "b1 b2 b3"), 5);
+        Assert.Equal(scores[1], replier.Score("a7 a0 a3", null, "b1 b2 b3"), 3); // batched and alone: the same score up to float rounding
     }
 
     [Fact]
