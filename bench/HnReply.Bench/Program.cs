@@ -16,6 +16,7 @@ return which switch
     "lstm-vocab" => LstmVocabularyBench.Run(args[1..]),
     "lstm-eval" when args.Length > 2 => LstmEvalBench.Run(args[1..]),
     "serve-load" => await ServeLoadBench.RunAsync(args[1..]),
+    "reply" when args.Length > 2 => ReplyBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -33,6 +34,6 @@ static async Task<int> ServeFakeApiAsync(int stories)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ... | lstm [STEPS] [THREADS] | lstm-vocab [STEPS] [ROUNDS] [THREADS] | lstm-eval MODEL TEXT [THREADS] | serve-load URL --model NAME [--replier NAME] ...");
+    Console.Error.WriteLine("usage: HnReply.Bench ingest [ITEMS] | ingest-file FILE | crawl [ITEMS] [CONCURRENCY] | fake-api [STORIES] | ngram [WORDS] [TEXT_DIR] [--vary] [--order N] | word2vec ... | lstm [STEPS] [THREADS] | lstm-vocab [STEPS] [ROUNDS] [THREADS] | lstm-eval MODEL TEXT [THREADS] | serve-load URL --model NAME [--replier NAME] ... | reply MODEL PAIRS [COUNT] [THREADS]");
     return 1;
 }

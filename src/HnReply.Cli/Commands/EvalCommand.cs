@@ -6,6 +6,8 @@ using HnReply.Corpus;
 using HnReply.Evaluation;
 using HnReply.Models;
 using HnReply.Neural.Models;
+using HnReply.Neural.Reply;
+using HnReply.Prediction;
 using HnReply.Text;
 using Spectre.Console;
 
@@ -25,17 +27,21 @@ internal static class EvalCommand
     private static readonly Option<string?> Text = new("--text") { Description = "Plain-text file, one document per line, for language models" };
     private static readonly Option<string?> PairsFile = new("--pairs") { Description = "JSONL pairs (as `hnreply export pairs` writes) for repliers" };
     private static readonly Option<string?> Report = new("--report") { Description = "Folder to write the ladder to as Markdown, JSON and a PNG chart" };
+    private static readonly Option<string?> TrainPairs = new("--train-pairs") { Description = "JSONL training pairs whose replies the 8-gram copy rate compares with (default: the store's train split)" };
+    private static readonly Option<int> Ranking = new("--ranking") { Description = "Rank the true reply among 10 and 100 candidates, or among 10 only (a reply model scores 110 replies per pair for both)", DefaultValueFactory = _ => 100 };
+    private static readonly Option<int> Generated = new("--generate") { Description = "Repliers write replies for this many held-out parents (distinct-n, copy rate, length, chrF)", DefaultValueFactory = _ => 300 };
     private static readonly Option<int> Limit = new("--limit") { Description = "Evaluate at most this many documents or pairs (0 = all)", DefaultValueFactory = _ => 0 };
 
     public static Command Create()
     {
-        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit };
+        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, Ranking, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.Retrieval };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
             var split = SplitNames.Parse(parse.GetValue(SplitOption)!);
             int limit = parse.GetValue(Limit);
             if (limit < 0) throw new ArgumentException($"--limit must be 0 (all) or more, got {limit}");
+            if (parse.GetValue(Ranking) is not (10 or 100)) throw new ArgumentException($"--ranking must be 10 or 100, got {parse.GetValue(Ranking)}");
             var rows = new List<Row>();
             var held = new HeldOut(parse, split, limit);
             var directories = parse.GetValue(Models)!;
@@ -50,11 +56,13 @@ internal static class EvalCommand
                         Task.Run(() => new LanguageModelEvaluator(lm).Evaluate(documents, new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
                     rows.Add(new Row(directory, loaded.Kind, loaded.Bytes, report, null));
                 }
+                else if (loaded.Replier is NeuralReplier)
+                {
+                    rows.AddRange(await NeuralRows(parse, directory, loaded, held, cancellationToken).ConfigureAwait(false));
+                }
                 else if (loaded.Replier is { } replier)
                 {
-                    var pairs = held.Pairs();
-                    var report = await ProgressDisplay.RunAsync($"eval {Path.GetFileName(directory.TrimEnd('/'))}", "steps", progress =>
-                        Task.Run(() => new ReplierEvaluator(replier, seed: parse.GetValue(GlobalOptions.Seed)).Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
+                    var report = await Evaluate(parse, directory, replier, held, rank: true, cancellationToken).ConfigureAwait(false);
                     rows.Add(new Row(directory, loaded.Kind, loaded.Bytes, null, report));
                 }
             }
@@ -64,6 +72,39 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    private static Task<ReplierReport> Evaluate(ParseResult parse, string name, IReplier replier, HeldOut held, bool rank, CancellationToken cancellationToken)
+    {
+        var pairs = held.Pairs();
+        return ProgressDisplay.RunAsync($"eval {Path.GetFileName(name.TrimEnd('/'))}", "steps", progress =>
+            Task.Run(() => new ReplierEvaluator(replier, parse.GetValue(Generated), parse.GetValue(GlobalOptions.Seed), rank, parse.GetValue(Ranking))
+                .Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken));
+    }
+
+    // A reply model's row (ranked by log p(r|c), or MMI with --lm) with the conditional perplexity of the true replies
+    // beside the LM's; with --retrieval also the hybrid's row, whose scores are the reply model's (so are its rankings).
+    private static async Task<List<Row>> NeuralRows(ParseResult parse, string directory, LoadedModel loaded, HeldOut held, CancellationToken cancellationToken)
+    {
+        // Beam 5 with no repeated trigram: the decoding the acceptance names (ReplyRequest's defaults).
+        var request = new ReplyRequest { MmiLambda = parse.GetValue(ReplyCommand.Lm) is null ? 0 : parse.GetValue(ReplyCommand.MmiLambda), Seed = parse.GetValue(GlobalOptions.Seed) };
+        using var extras = NeuralExtras.Open(parse, loaded, request);
+        var neural = extras.Replier!.Alone();
+        var pairs = held.Pairs();
+        var report = await Evaluate(parse, directory, neural, held, rank: true, cancellationToken).ConfigureAwait(false);
+        var (log, tokens) = neural.Model.ScorePairs(pairs.Select(p => (p.Parent, (string?)p.Title, p.Reply)).ToList(), cancellationToken);
+        report = report with { ConditionalPerplexity = Math.Exp(-log / tokens), LanguageModelPerplexity = neural.LanguageModel is { } lm ? ReplyPerplexity.Of(lm, pairs.Select(p => p.Reply)) : double.NaN };
+        var rows = new List<Row> { new(neural.Defaults.MmiLambda > 0 ? $"{directory} (MMI λ={neural.Defaults.MmiLambda})" : directory, "reply", loaded.Bytes, null, report) };
+        if (extras.Replier.Kind == "hybrid")
+        {
+            var hybrid = await Evaluate(parse, directory + " + retrieval", extras.Replier, held, rank: false, cancellationToken).ConfigureAwait(false);
+            rows.Add(new Row(directory + " + retrieval", "hybrid", loaded.Bytes, null, hybrid with
+            {
+                RecallAt1Of10 = report.RecallAt1Of10, Mrr10 = report.Mrr10, RecallAt1Of100 = report.RecallAt1Of100, Mrr100 = report.Mrr100,
+                RecallAt5Of10 = report.RecallAt5Of10, RecallAt5Of100 = report.RecallAt5Of100,
+            }));
+        }
+        return rows;
     }
 
     // Read from model.json alone, so that a wrong kind fails before minutes of scoring the others.
@@ -111,10 +152,12 @@ internal static class EvalCommand
             return store.Pairs(SplitFlags.Read(parse), split).ToList();
         });
 
-        // Copy rate compares generated replies with the store's training replies (none without a store).
-        public List<string> TrainingReplies() => _trainingReplies ??= File.Exists(parse.GetValue(GlobalOptions.Store))
-            ? Open(store => store.Pairs(SplitFlags.Read(parse), Split.Train).Select(p => p.Reply).ToList())
-            : [];
+        // Copy rate compares generated replies with the training replies: --train-pairs, else the store's train split (none without either).
+        public List<string> TrainingReplies() => _trainingReplies ??= parse.GetValue(TrainPairs) is { } file
+            ? ReplyPairFile.Read(file).Select(p => p.Reply).ToList()
+            : File.Exists(parse.GetValue(GlobalOptions.Store))
+                ? Open(store => store.Pairs(SplitFlags.Read(parse), Split.Train).Select(p => p.Reply).ToList())
+                : [];
 
         private List<T> Load<T>(Func<List<T>> read)
         {
@@ -147,10 +190,13 @@ internal static class EvalCommand
             ["recall_at_1_of_100"] = row.Replies.RecallAt1Of100, ["mrr_100"] = row.Replies.Mrr100,
             ["distinct_1"] = row.Replies.Distinct1, ["distinct_2"] = row.Replies.Distinct2,
             ["copy_rate_8gram"] = row.Replies.CopyRate8Gram, ["replies_per_sec"] = row.Replies.RepliesPerSecond,
+            ["recall_at_5_of_10"] = row.Replies.RecallAt5Of10, ["recall_at_5_of_100"] = row.Replies.RecallAt5Of100,
+            ["mean_length"] = row.Replies.MeanLength, ["chrf"] = row.Replies.ChrF,
+            ["conditional_perplexity"] = row.Replies.ConditionalPerplexity, ["lm_perplexity"] = row.Replies.LanguageModelPerplexity,
         }).ToDictionary(kv => kv.Key, kv => kv.Value is double d && !double.IsFinite(d) ? null : kv.Value);
 
     private static readonly string[] LanguageHeader = ["model", "kind", "size", "tokens", "word positions", "perplexity", "bits/char", "top-1", "top-3", "top-5", "keystrokes saved", "tokens/s"];
-    private static readonly string[] ReplierHeader = ["model", "kind", "size", "pairs", "R@1/10", "MRR/10", "R@1/100", "MRR/100", "distinct-1", "distinct-2", "8-gram copy", "replies/s"];
+    private static readonly string[] ReplierHeader = ["model", "kind", "size", "pairs", "R@1/10", "R@5/10", "MRR/10", "R@1/100", "R@5/100", "MRR/100", "distinct-1", "distinct-2", "8-gram copy", "mean length", "chrF", "cond. ppl", "LM ppl", "replies/s"];
 
     private static IEnumerable<string[]> LanguageRows(List<Row> rows) => rows.Where(r => r.Language is not null).Select(r => new[]
     {
@@ -160,9 +206,10 @@ internal static class EvalCommand
 
     private static IEnumerable<string[]> ReplierRows(List<Row> rows) => rows.Where(r => r.Replies is not null).Select(r => new[]
     {
-        r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Replies!.Pairs:N0}", Percent(r.Replies.RecallAt1Of10), F(r.Replies.Mrr10, "F3"),
-        Percent(r.Replies.RecallAt1Of100), F(r.Replies.Mrr100, "F3"), F(r.Replies.Distinct1, "F3"), F(r.Replies.Distinct2, "F3"),
-        Percent(r.Replies.CopyRate8Gram), $"{r.Replies.RepliesPerSecond:N0}",
+        r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Replies!.Pairs:N0}", Percent(r.Replies.RecallAt1Of10), Percent(r.Replies.RecallAt5Of10), F(r.Replies.Mrr10, "F3"),
+        Percent(r.Replies.RecallAt1Of100), Percent(r.Replies.RecallAt5Of100), F(r.Replies.Mrr100, "F3"), F(r.Replies.Distinct1, "F3"), F(r.Replies.Distinct2, "F3"),
+        Percent(r.Replies.CopyRate8Gram), F(r.Replies.MeanLength, "F1"), F(r.Replies.ChrF, "F1"), F(r.Replies.ConditionalPerplexity, "F2"), F(r.Replies.LanguageModelPerplexity, "F2"),
+        $"{r.Replies.RepliesPerSecond:N1}",
     });
 
     private static void PrintTable(List<Row> rows, string description)

@@ -15,6 +15,7 @@ internal static class TrainCommand
         command.Subcommands.Add(TrainWord2VecCommand.Create());
         command.Subcommands.Add(TrainLstmCommand.Create());
         command.Subcommands.Add(TrainMixCommand.Create());
+        command.Subcommands.Add(TrainReplyCommand.Create());
         return command;
     }
 }

@@ -77,11 +77,11 @@ internal static class TrainLstmCommand
             try
             {
                 outcome = await ProgressDisplay.RunAsync("train lstm", "chunks", progress => Task.Run(() =>
-                    new LstmTrainingRun().Run(request, new Progress(progress), new Notes(), cancellationToken), cancellationToken)).ConfigureAwait(false);
+                    new LstmTrainingRun().Run(request, new TrainingProgressReading(progress), new Notes(), cancellationToken), cancellationToken)).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync($"hnreply: interrupted; the last checkpoint is in {LstmTrainingRun.WorkFolder(output)}; continue with: {ResumeCommand(parse)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"hnreply: interrupted; the last checkpoint is in {LstmTrainingRun.WorkFolder(output)}; continue with: {ResumeCommand(parse, Resume)}").ConfigureAwait(false);
                 return 1;
             }
 
@@ -96,10 +96,10 @@ internal static class TrainLstmCommand
     }
 
     // The command line that continues an interrupted run: the same one with --resume.
-    private static string ResumeCommand(ParseResult parse)
+    internal static string ResumeCommand(ParseResult parse, Option<bool> resume)
     {
         var words = parse.Tokens.Select(t => t.Value).Select(v => v.Length > 0 && v.All(c => char.IsLetterOrDigit(c) || "-_./=:,".Contains(c)) ? v : $"'{v.Replace("'", "'\\''", StringComparison.Ordinal)}'").ToList();
-        if (!parse.GetValue(Resume)) words.Add("--resume");
+        if (!parse.GetValue(resume)) words.Add("--resume");
         return "hnreply " + string.Join(' ', words);
     }
 
@@ -153,26 +153,5 @@ internal static class TrainLstmCommand
     private sealed class Notes : IProgress<string>
     {
         public void Report(string value) => Console.Error.WriteLine($"train lstm: {value}");
-    }
-
-    // Counts from where this process started (a resumed run has done chunks already), so rate and ETA are this run's;
-    // under a time budget the total is what the budget allows at this pace, so the ETA honours the limit.
-    private sealed class Progress(IProgress<ProgressReading> display) : IProgress<TrainingProgress>
-    {
-        private double? _start;
-
-        public void Report(TrainingProgress value)
-        {
-            double at = (value.Epoch - 1) * (double)value.Chunks + value.Chunk - 1;
-            _start ??= at;
-            double done = at + 1 - _start.Value, total = (double)value.Epochs * value.Chunks - _start.Value;
-            if (value.TimeFraction is > 0 and var fraction) total = Math.Min(total, done / fraction);
-            Show(display, done, total, value);
-        }
-
-        private static void Show(IProgress<ProgressReading> display, double done, double total, TrainingProgress value) => display.Report(new ProgressReading(
-            done, total,
-            $"epoch {value.Epoch}/{value.Epochs}, {value.TokensPerSecond:N0} tokens/s, loss {value.Loss:F3}, lr {value.LearningRate:G3}" +
-            (value.ValidPerplexity is { } v ? $", valid ppl {v:F1}" : "")));
     }
 }

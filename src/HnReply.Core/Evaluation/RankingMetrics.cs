@@ -5,6 +5,9 @@ public static class RankingMetrics
 {
     public static double RecallAt1(IReadOnlyCollection<int> ranks) => ranks.Count == 0 ? double.NaN : ranks.Count(r => r == 0) / (double)ranks.Count;
 
+    /// <summary>Share of ranks below <paramref name="k"/>: the true answer among the first k.</summary>
+    public static double RecallAt(IReadOnlyCollection<int> ranks, int k) => ranks.Count == 0 ? double.NaN : ranks.Count(r => r < k) / (double)ranks.Count;
+
     public static double MeanReciprocalRank(IReadOnlyCollection<int> ranks) => ranks.Count == 0 ? double.NaN : ranks.Average(r => 1.0 / (r + 1));
 
     /// <summary>

@@ -13,4 +13,8 @@ public interface IReplier
 
     /// <summary>How well <paramref name="reply"/> answers <paramref name="parent"/> (higher is better); ranks candidates in eval.</summary>
     double Score(string parent, string? title, string reply);
+
+    /// <summary><see cref="Score"/> of several candidate replies to one parent; a replier that can score them together (one encoding of the parent) overrides it.</summary>
+    IReadOnlyList<double> ScoreAll(string parent, string? title, IReadOnlyList<string> replies) =>
+        replies.Select(reply => Score(parent, title, reply)).ToList();
 }

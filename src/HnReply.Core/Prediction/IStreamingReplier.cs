@@ -27,6 +27,36 @@ public sealed record ReplyRequest
     public int MaxTokens { get; init; } = 60;
 
     public int? Seed { get; init; }
+
+    /// <summary>GNMT's length-penalty exponent α (Wu et al. 2016): score = log p / ((5 + length) / 6)^α; 0 ranks by raw log p, which favours short replies.</summary>
+    public double LengthPenalty { get; init; } = 1.0;
+
+    /// <summary>No n-gram of this many tokens appears twice in one reply (Paulus et al. 2018); 0 = off.</summary>
+    public int NoRepeatNGram { get; init; } = 3;
+
+    /// <summary>&lt;/s&gt; is not allowed before this many tokens.</summary>
+    public int MinTokens { get; init; } = 3;
+
+    /// <summary>
+    /// Weight λ of the language model in the MMI score log p(r|c) − λ·log p(r) (Li et al. 2016) used to rerank
+    /// candidates; 0 ranks by log p(r|c) alone. Needs a replier with a language model.
+    /// </summary>
+    public double MmiLambda { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming every invalid value at once.</summary>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (Count < 1) errors.Add($"-n must be at least 1, got {Count}");
+        if (Beam < 0) errors.Add($"--beam must be >= 0, got {Beam}");
+        if (MaxTokens < 1) errors.Add($"--max-tokens must be positive, got {MaxTokens}");
+        if (MinTokens < 0 || MinTokens > MaxTokens) errors.Add($"--min-tokens must be in [0, --max-tokens], got {MinTokens}");
+        if (LengthPenalty < 0 || double.IsNaN(LengthPenalty)) errors.Add($"--length-penalty must be >= 0, got {LengthPenalty}");
+        if (NoRepeatNGram < 0) errors.Add($"--no-repeat must be >= 0, got {NoRepeatNGram}");
+        if (MmiLambda < 0 || double.IsNaN(MmiLambda)) errors.Add($"--mmi-lambda must be >= 0, got {MmiLambda}");
+        if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
+        Sampling.Validate();
+    }
 }
 
 /// <summary>One event of a streamed reply.</summary>

@@ -40,6 +40,9 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
     }
 
     public string Kind => "lstm";
+
+    /// <summary>The network, for the reply model to start its decoder from (read only: it is frozen).</summary>
+    internal LstmNetwork Network => _net;
     public Vocabulary Vocabulary { get; }
     public ITokenizer Tokenizer { get; }
 

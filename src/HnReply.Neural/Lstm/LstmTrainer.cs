@@ -260,7 +260,8 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         new(state.BestValidPerplexity, Math.Min(state.Epoch, metrics.Count == 0 ? 0 : metrics[^1].Epoch), state.Step, state.Seconds,
             metrics.Count == 0 ? 0 : metrics.Average(m => m.TokensPerSecond), reason, metrics);
 
-    private static void SaveWeights(LstmNetwork net, string directory)
+    /// <summary>Writes the best weights so far (temp file, then rename): shared with the reply trainer.</summary>
+    internal static void SaveWeights(nn.Module net, string directory)
     {
         string path = Path.Combine(directory, WeightsFile);
         string temp = path + ".tmp";
@@ -270,7 +271,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
 
     // metrics.jsonl lines past the checkpoint's step came from a run that was killed: a resumed
     // run writes them again, so drop them to keep one line per evaluation point.
-    private static List<TrainingMetrics> ReadMetrics(string directory, long upToStep)
+    internal static List<TrainingMetrics> ReadMetrics(string directory, long upToStep)
     {
         string path = Path.Combine(directory, MetricsFile);
         if (!File.Exists(path)) return [];

@@ -108,7 +108,7 @@ public sealed class LstmTrainingRun(TimeProvider? time = null)
     };
 
     // A resumed run must be the run that was interrupted: list every setting that differs.
-    private static void CheckSameRun(string work, JsonObject now)
+    internal static void CheckSameRun(string work, JsonObject now)
     {
         string file = Path.Combine(work, RunFile);
         JsonObject before;
@@ -140,7 +140,7 @@ public sealed class LstmTrainingRun(TimeProvider? time = null)
     }
 
     // Moves the finished model's files into OUT (replacing an older model only now) and removes the work folder.
-    private static void Publish(string work, string output, ModelManifest manifest)
+    internal static void Publish(string work, string output, ModelManifest manifest)
     {
         ModelDirectory.Write(output, manifest, target =>
         {
@@ -154,7 +154,7 @@ public sealed class LstmTrainingRun(TimeProvider? time = null)
     }
 
     // Row per vocabulary id: the word's vector (or its lower-cased form's), null where word2vec never saw it.
-    private static float[]?[] InitialRows(WordVectors vectors, Vocabulary vocabulary, IProgress<string>? notes)
+    internal static float[]?[] InitialRows(WordVectors vectors, Vocabulary vocabulary, IProgress<string>? notes)
     {
         var rows = new float[]?[vocabulary.Count];
         int found = 0;

@@ -1,6 +1,7 @@
 using HnReply.Mixture;
 using HnReply.Models;
 using HnReply.Neural.Lstm;
+using HnReply.Neural.Reply;
 using HnReply.Neural.Runtime;
 using HnReply.NGram;
 using HnReply.Prediction;
@@ -18,7 +19,7 @@ namespace HnReply.Neural.Models;
 public static class ModelLoader
 {
     public static IReadOnlyList<string> LanguageModelKinds { get; } = ["ngram", "lstm", "mix"];
-    public static IReadOnlyList<string> ReplierKinds { get; } = ["retrieval"];
+    public static IReadOnlyList<string> ReplierKinds { get; } = ["retrieval", "reply"];
 
     /// <summary>A model directory of any kind.</summary>
     public static LoadedModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu) =>
@@ -32,12 +33,12 @@ public static class ModelLoader
         return Load(directory, device);
     }
 
-    /// <summary>A replier (retrieval); any other kind is a one-line error before anything is loaded.</summary>
-    public static LoadedModel LoadReplier(string directory)
+    /// <summary>A replier (retrieval, reply); any other kind is a one-line error before anything is loaded.</summary>
+    public static LoadedModel LoadReplier(string directory, ComputeDevice device = ComputeDevice.Cpu)
     {
         string kind = ModelDirectory.ReadManifest(directory).Kind;
         if (!ReplierKinds.Contains(kind)) throw NotAReplier(directory, kind);
-        return Load(directory);
+        return Load(directory, device);
     }
 
     /// <summary>Word vectors: a word2vec model directory, or a bare vector file (word2vec binary or text, fastText .vec).</summary>
@@ -68,6 +69,9 @@ public static class ModelLoader
             case "ngram": return new LoadedModel(directory, "ngram", bytes, NGramLanguageModel.Load(directory), []);
             case "retrieval": return new LoadedModel(directory, "retrieval", bytes, RetrievalReplier.Load(directory), []);
             case "word2vec": return new LoadedModel(directory, "word2vec", bytes, Word2VecModel.Load(directory).Vectors, []);
+            case "reply":
+                var reply = ReplyModel.Load(directory, device);
+                return new LoadedModel(directory, "reply", bytes, new NeuralReplier(reply), [reply]);
             case "lstm":
                 var lstm = LstmLanguageModel.Load(directory, device);
                 return new LoadedModel(directory, "lstm", bytes, lstm, [lstm]);

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using HnReply.Prediction;
+using HnReply.Text;
+
+namespace HnReply.Neural.Reply;
+
+/// <summary>
+/// The reply model as a replier, and with <paramref name="retrieval"/> the hybrid one. Candidates
+/// come from the model (beam search or samples) and, in the hybrid, from retrieval; all are
+/// reranked by the MMI score of Li et al. 2016, per token: (log p(r|c) − λ·log p(r)) / |r|, with
+/// <paramref name="languageModel"/> as p(r) (λ = 0, or no LM: log p(r|c) alone); then replies that
+/// say the same thing as a better one are dropped (word-set Jaccard ≥ 0.7, Smart Reply's diversity
+/// step) and the best n remain. <see cref="Score"/> is the same per-token score, which is what eval
+/// ranks the true reply by. The LM's log p(r) of a text is cached: distractor replies recur.
+/// </summary>
+public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageModel = null, IReplier? retrieval = null, ReplyRequest? defaults = null)
+    : IStreamingReplier
+{
+    private const double DuplicateJaccard = 0.7;
+    private static readonly ITokenizer Words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
+    private readonly ConcurrentDictionary<string, double> _languageModelLog = new(StringComparer.Ordinal);
+
+    public string Kind => retrieval is null ? "reply" : "hybrid";
+
+    public ReplyRequest Defaults { get; } = defaults ?? new ReplyRequest();
+
+    public ReplyModel Model => model;
+
+    /// <summary>p(r) of the MMI score, when there is one.</summary>
+    public ILanguageModel? LanguageModel => languageModel;
+
+    /// <summary>This replier without retrieval candidates: the reply model alone, same ranking.</summary>
+    public NeuralReplier Alone() => new(model, languageModel, null, Defaults);
+
+    public IReadOnlyList<GeneratedReply> Reply(string parent, string? title, int n) =>
+        Replies(parent, title, Defaults with { Count = n }, null, CancellationToken.None).Select(c => c.Reply).ToList();
+
+    public double Score(string parent, string? title, string reply) => ScoreAll(parent, title, [reply])[0];
+
+    public IReadOnlyList<double> ScoreAll(string parent, string? title, IReadOnlyList<string> replies) => Rank(parent, title, replies, Defaults.MmiLambda);
+
+    public async IAsyncEnumerable<ReplyPiece> StreamReplies(string parent, string? title, ReplyRequest request,
+                                                            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<ReplyPiece>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                var ranked = Replies(parent, title, request, (index, piece) => channel.Writer.TryWrite(new ReplyPiece.Token(index, piece)), cancellationToken);
+                bool live = request.Beam < 1;
+                foreach (var candidate in ranked)
+                {
+                    if (!live || candidate.Pieces is null)
+                        foreach (string piece in candidate.Pieces ?? [candidate.Reply.Text]) channel.Writer.TryWrite(new ReplyPiece.Token(candidate.Index, piece));
+                    channel.Writer.TryWrite(new ReplyPiece.Candidate(candidate.Index, candidate.Reply));
+                }
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, cancellationToken);
+        await foreach (var piece in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false)) yield return piece;
+        await producer.ConfigureAwait(false);
+    }
+
+    private sealed record Ranked(int Index, GeneratedReply Reply, IReadOnlyList<string>? Pieces);
+
+    // Candidates (generated, then retrieved) → MMI score → near-duplicates dropped → best request.Count.
+    private List<Ranked> Replies(string parent, string? title, ReplyRequest request, Action<int, string>? onToken, CancellationToken cancellationToken)
+    {
+        request.Validate();
+        var decode = request.Beam >= 1 ? request with { Beam = Math.Max(request.Beam, request.Count) } : request;
+        var generated = model.Generate(parent, title, decode, request.Beam < 1 ? onToken : null, cancellationToken);
+        var candidates = generated.Select((g, i) => new Ranked(i, new GeneratedReply(g.Text, 0), g.Pieces)).ToList();
+        if (retrieval is not null)
+            candidates.AddRange(retrieval.Reply(parent, title, Math.Max(request.Count, 5))
+                .Select((r, i) => new Ranked(generated.Count + i, r with { Score = 0 }, null)));
+        var scores = Rank(parent, title, candidates.Select(c => c.Reply.Text).ToList(), request.MmiLambda, cancellationToken);
+        var chosen = new List<(Ranked Candidate, HashSet<string> Words)>();
+        foreach (int i in Enumerable.Range(0, candidates.Count).OrderByDescending(i => scores[i]))
+        {
+            var words = Words.Tokenize(candidates[i].Reply.Text).Where(w => w.Any(char.IsLetterOrDigit)).ToHashSet(StringComparer.Ordinal);
+            if (chosen.Any(c => Jaccard(c.Words, words) >= DuplicateJaccard)) continue;
+            chosen.Add((candidates[i] with { Reply = candidates[i].Reply with { Score = scores[i] } }, words));
+            if (chosen.Count == request.Count) break;
+        }
+        return chosen.Select(c => c.Candidate).ToList();
+    }
+
+    private double[] Rank(string parent, string? title, IReadOnlyList<string> replies, double lambda, CancellationToken cancellationToken = default)
+    {
+        var conditional = model.ScoreReplies(parent, title, replies, cancellationToken);
+        var scores = new double[replies.Count];
+        for (int i = 0; i < replies.Count; i++)
+        {
+            double log = conditional[i].LogProbability;
+            if (lambda > 0 && languageModel is not null) log -= lambda * LanguageModelLog(replies[i]);
+            scores[i] = log / conditional[i].Tokens;
+        }
+        return scores;
+    }
+
+    private double LanguageModelLog(string reply) => _languageModelLog.GetOrAdd(reply, text =>
+    {
+        var lm = languageModel!;
+        int[] ids = lm.Vocabulary.Encode(lm.Tokenizer.Tokenize(text));
+        double total = 0;
+        DocumentScoring.Score(lm, [ids], new BatchScoring(0), (in ScoredPosition p) => total += p.LogProbability);
+        return total;
+    });
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
+        a.Count + b.Count == 0 ? 1 : a.Intersect(b).Count() / (double)a.Union(b).Count();
+}

@@ -1,0 +1,183 @@
+using HnReply.Neural.Lstm;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Reply;
+
+/// <summary>
+/// The encoder–decoder with attention of Luong, Pham &amp; Manning 2015 ("Effective Approaches to
+/// Attention-based Neural Machine Translation"), global attention with the "general" score
+/// hₜᵀ·W·h̄ₛ. The encoder is bidirectional: a forward LSTM over the context and a backward LSTM
+/// over each context reversed (so padding never enters either direction before the real tokens),
+/// each with half the decoder's units; their outputs side by side are the memory the decoder
+/// attends over. The decoder is one LSTM layer fed the reply shifted right (&lt;/s&gt; first, as the
+/// LM reads a document), started from a bridge of the encoder's final states.
+///
+/// Built for transfer from the LM rung: the attentional output is hₜ + W_c·[cₜ; hₜ] and the bridge
+/// maps to the initial state, and both start at zero, so before training the decoder computes
+/// exactly the LM it was copied from (<see cref="CopyLanguageModel"/>) and training can only add
+/// what the parent tells. A copy gate (also zero at first) lets attention raise the words of the parent. Field names are checkpoint keys.
+/// </summary>
+internal sealed class ReplyNetwork : nn.Module
+{
+    private readonly Embedding embedding;
+    private readonly Dropout drop;
+    private readonly LSTM encoder_forward;
+    private readonly LSTM encoder_backward;
+    private readonly Linear bridge_h;
+    private readonly Linear bridge_c;
+    private readonly LSTM decoder;
+    private readonly Linear attention;
+    private readonly Linear combine;
+    private readonly Linear copy_gate;
+    private readonly Linear output;
+
+    public ReplyNetwork(int vocabularySize, ReplyOptions options) : base("reply")
+    {
+        VocabularySize = vocabularySize;
+        HiddenSize = options.HiddenSize;
+        int half = options.HiddenSize / 2;
+        embedding = nn.Embedding(vocabularySize, options.EmbeddingSize);
+        drop = nn.Dropout(options.Dropout);
+        encoder_forward = nn.LSTM(options.EmbeddingSize, half);
+        encoder_backward = nn.LSTM(options.EmbeddingSize, half);
+        bridge_h = nn.Linear(options.HiddenSize, options.HiddenSize);
+        bridge_c = nn.Linear(options.HiddenSize, options.HiddenSize);
+        decoder = nn.LSTM(options.EmbeddingSize, options.HiddenSize);
+        attention = nn.Linear(options.HiddenSize, options.HiddenSize, hasBias: false);
+        combine = nn.Linear(2 * options.HiddenSize, options.HiddenSize, hasBias: false);
+        copy_gate = nn.Linear(2 * options.HiddenSize, 1);
+        output = nn.Linear(options.HiddenSize, vocabularySize);
+        RegisterComponents();
+        using (no_grad())
+        {
+            foreach (var parameter in parameters()) nn.init.uniform_(parameter, -0.05, 0.05);
+            foreach (var parameter in new[] { bridge_h.weight!, bridge_h.bias!, bridge_c.weight!, bridge_c.bias!, combine.weight!, copy_gate.weight!, copy_gate.bias! })
+                nn.init.zeros_(parameter);
+        }
+        if (options.TieWeights) output.weight = embedding.weight!;
+    }
+
+    public int VocabularySize { get; }
+    public int HiddenSize { get; }
+
+    /// <summary>
+    /// Reads a batch of contexts. <paramref name="source"/> is [time, batch] right-padded,
+    /// <paramref name="reversed"/> the same contexts each reversed within its length; the index
+    /// tensors come from <see cref="ContextBatch"/>.
+    /// </summary>
+    public EncodedContext Encode(ContextBatch batch)
+    {
+        long time = batch.Source.shape[0], rows = batch.Source.shape[1];
+        var (forward, _, _) = encoder_forward.forward(drop.forward(embedding.forward(batch.Source)));
+        var (backward, _, _) = encoder_backward.forward(drop.forward(embedding.forward(batch.Reversed)));
+        var flatForward = forward.reshape(time * rows, -1);
+        var flatBackward = backward.reshape(time * rows, -1);
+        var aligned = flatBackward.index_select(0, batch.Unreverse).view(time, rows, -1);
+        var memory = cat([forward, aligned], 2).transpose(0, 1).contiguous(); // [batch, time, H]
+        var final = cat([flatForward.index_select(0, batch.Last), flatBackward.index_select(0, batch.Last)], 1); // [batch, H]
+        var h = tanh(bridge_h.forward(final)).unsqueeze(0);
+        var c = bridge_c.forward(final).unsqueeze(0);
+        return new EncodedContext(memory, attention.forward(memory), batch.Mask, h, c, batch.Source.t().contiguous());
+    }
+
+    /// <summary>
+    /// Runs the decoder over <paramref name="input"/> [time, batch] from <paramref name="state"/>,
+    /// attending over <paramref name="context"/> (one row per batch column). Returns, per position
+    /// [batch, time, ·]: the attentional output (after dropout), the copy gate and the attention
+    /// weights over the context; and the state after the last step.
+    /// </summary>
+    public DecoderOutput Decode(Tensor input, (Tensor H, Tensor C) state, EncodedContext context)
+    {
+        var (states, h, c) = decoder.forward(drop.forward(embedding.forward(input)), (state.H, state.C));
+        var query = states.transpose(0, 1); // [batch, time, H]
+        var scores = bmm(query, context.Keys.transpose(1, 2)) + context.Mask; // [batch, time, source]
+        var weights = softmax(scores, 2);
+        var both = cat([bmm(weights, context.Memory), query], 2);
+        var attentional = query + combine.forward(both);
+        return new DecoderOutput(drop.forward(attentional), copy_gate.forward(both), weights, (h, c));
+    }
+
+    /// <summary>
+    /// Next-token log-probabilities of n positions: hidden [n, H], gate [n, 1], attention [n, source]
+    /// and the context ids each attended over [n, source] → [n, V], &lt;s&gt; and &lt;pad&gt; at −∞.
+    /// A copy term in the manner of pointer networks (See et al. 2017) adds to each word's logit the
+    /// attention mass on its occurrences in the context, times a gate learnt per position: replies
+    /// name what the parent named. The gate starts at zero, where the logits are the LM's.
+    /// </summary>
+    public Tensor LogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source)
+    {
+        var copied = zeros(hidden.shape[0], VocabularySize, device: hidden.device).scatter_add(1, source, weights);
+        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden) + gate * copied), 1);
+    }
+
+    /// <summary>
+    /// Starts the embedding, the decoder LSTM and the output layer from a one-layer, full-softmax LM
+    /// of the same sizes (its vocabulary is this model's). With the zero-initialised bridge and
+    /// attention output, the decoder then scores replies exactly as the LM scores documents.
+    /// </summary>
+    public void CopyLanguageModel(LstmNetwork lm)
+    {
+        var from = lm.state_dict();
+        var to = state_dict();
+        string[][] map =
+        [
+            ["encoder.weight", "embedding.weight"],
+            ["rnn.weight_ih_l0", "decoder.weight_ih_l0"], ["rnn.weight_hh_l0", "decoder.weight_hh_l0"],
+            ["rnn.bias_ih_l0", "decoder.bias_ih_l0"], ["rnn.bias_hh_l0", "decoder.bias_hh_l0"],
+            ["decoder.weight", "output.weight"], ["decoder.bias", "output.bias"],
+        ];
+        using var _ = no_grad();
+        foreach (var pair in map)
+        {
+            if (!from.TryGetValue(pair[0], out var source) || !to.TryGetValue(pair[1], out var target))
+                throw new InvalidDataException($"the language model has no {pair[0]} to start {pair[1]} from");
+            if (!source.shape.SequenceEqual(target.shape))
+                throw new InvalidDataException($"the language model's {pair[0]} is [{string.Join(", ", source.shape)}], the reply model's {pair[1]} [{string.Join(", ", target.shape)}]");
+            target.copy_(source);
+        }
+    }
+
+    /// <summary>
+    /// Stops training the parts the LM gave (embedding, decoder LSTM, output layer): only the encoder,
+    /// bridge, attention and copy gate learn, so a small pair set cannot wear down the LM's fluency.
+    /// </summary>
+    public void FreezeLanguageModelParts()
+    {
+        foreach (var (name, parameter) in named_parameters())
+            if (name.StartsWith("embedding.", StringComparison.Ordinal) || name.StartsWith("decoder.", StringComparison.Ordinal) || name.StartsWith("output.", StringComparison.Ordinal))
+                parameter.requires_grad_(false);
+    }
+
+    /// <summary>Copies vectors into embedding rows (null rows keep their random start).</summary>
+    public void CopyEmbeddings(float[]?[] rows)
+    {
+        using var _ = no_grad();
+        var weight = embedding.weight!;
+        for (int id = 0; id < Math.Min(rows.Length, VocabularySize); id++)
+        {
+            if (rows[id] is not { } row) continue;
+            if (row.Length != weight.shape[1])
+                throw new ArgumentException($"initial embeddings have {row.Length} dimensions but --embedding is {weight.shape[1]}");
+            using var source = tensor(row);
+            weight[id].copy_(source);
+        }
+    }
+
+    /// <summary>For scoring and decoding: parameters frozen, no graph recorded (as <see cref="LstmNetwork.Frozen"/>, and for the same reason: not no_grad).</summary>
+    public IDisposable Frozen()
+    {
+        var thawed = parameters().Where(p => p.requires_grad).ToList();
+        foreach (var parameter in thawed) parameter.requires_grad_(false);
+        return new Thaw(thawed);
+    }
+
+    private sealed class Thaw(List<Parameter> parameters) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var parameter in parameters) parameter.requires_grad_(true);
+        }
+    }
+}

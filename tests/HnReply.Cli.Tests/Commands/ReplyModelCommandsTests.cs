@@ -1,0 +1,62 @@
+using System.Text.Json;
+using HnReply.Corpus;
+using HnReply.Synthetic;
+
+namespace HnReply.Cli.Tests.Commands;
+
+/// <summary>ingest → train reply (tiny) → reply / reply --item / eval through the real executable.</summary>
+public class ReplyModelCommandsTests
+{
+    private static readonly string[] Splits = ["--valid-fraction", "0.1", "--test-fraction", "0.2"];
+
+    private static async Task<List<Item>> TrainAsync(TempFolder folder)
+    {
+        var items = SyntheticHn.Generate(stories: 30, meanCommentsPerStory: 8, seed: 43).ToList();
+        File.WriteAllLines(folder.File("dump.jsonl"), items.Select(ItemJson.Write));
+        var ingest = await CliRunner.RunAsync(folder.Path, "ingest", "dump.jsonl");
+        Assert.True(ingest.ExitCode == 0, ingest.Stderr);
+        var train = await CliRunner.RunAsync(folder.Path, ["train", "reply", "--out", "reply", "--embedding", "16", "--hidden", "16", "--epochs", "2",
+                                                           "--max-context", "24", "--max-title", "6", "--max-reply", "20", "--threads", "1", .. Splits]);
+        Assert.True(train.ExitCode == 0, train.Stderr);
+        Assert.Contains("test ppl", train.Stdout);
+        return items;
+    }
+
+    [Fact]
+    public async Task TrainReplyThenReplyAndEval_WriteRepliesAndAReplierRow()
+    {
+        using var folder = new TempFolder();
+        var items = await TrainAsync(folder);
+
+        var reply = await CliRunner.RunAsync(folder.Path, "reply", "reply", "Which database would you pick for this?", "-n", "2", "--beam", "3", "--max-tokens", "12", "--json");
+        Assert.True(reply.ExitCode == 0, reply.Stderr);
+        var replies = JsonDocument.Parse(reply.Stdout).RootElement.GetProperty("replies").EnumerateArray().ToList();
+        Assert.InRange(replies.Count, 1, 2);
+        Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("text").GetString())));
+
+        var comment = items.First(i => i.Type == ItemType.Comment && !i.Deleted && !i.Dead && !string.IsNullOrEmpty(i.Text));
+        var byId = await CliRunner.RunAsync(folder.Path, "reply", "reply", "--item", comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--top-p", "0.9", "--max-tokens", "8", "--seed", "3");
+        Assert.True(byId.ExitCode == 0, byId.Stderr);
+        Assert.StartsWith("[", byId.Stdout);
+
+        var eval = await CliRunner.RunAsync(folder.Path, ["eval", "reply", "--json", "--limit", "25", "--generate", "5", .. Splits]);
+        Assert.True(eval.ExitCode == 0, eval.Stderr);
+        var row = Assert.Single(JsonDocument.Parse(eval.Stdout).RootElement.EnumerateArray());
+        Assert.Equal("reply", row.GetProperty("kind").GetString());
+        foreach (string key in new[] { "recall_at_1_of_10", "recall_at_5_of_10", "mrr_10", "distinct_1", "distinct_2", "copy_rate_8gram" })
+            Assert.InRange(row.GetProperty(key).GetDouble(), 0, 1);
+        Assert.True(row.GetProperty("conditional_perplexity").GetDouble() > 1);
+        Assert.True(row.GetProperty("mean_length").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Reply_NeitherTextNorItem_SaysSoInOneLine()
+    {
+        using var folder = new TempFolder();
+
+        var run = await CliRunner.RunAsync(folder.Path, "reply", "models/reply");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["hnreply: give the comment to reply to, or --item ID"], run.StderrLines);
+    }
+}

@@ -1,0 +1,113 @@
+using HnReply.Neural.Lstm;
+using HnReply.Neural.Reply;
+using HnReply.Neural.Tests.Lstm;
+using HnReply.Neural.Training;
+using HnReply.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace HnReply.Neural.Tests.Reply;
+
+public sealed class ReplyTrainerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hnreply-reply-").FullName;
+
+    private static readonly ReplyOptions Small = CopyModelFixture.Tiny with { Epochs = 2, BatchSize = 4, Dropout = 0.2, CheckpointEverySteps = 2 };
+
+    // Contexts a0..a7 as ids 4..11, replies b0..b7 as ids 12..19.
+    private static List<ReplyExample> Examples(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            int[] words = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => random.Next(8)).ToArray();
+            return new ReplyExample(words.Select(w => 4 + w).ToArray(), words.Select(w => 12 + w).ToArray());
+        }).ToList();
+    }
+
+    [Fact]
+    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun()
+    {
+        var train = Examples(40, 1);
+        var valid = Examples(6, 2);
+        string whole = Path.Combine(_folder, "whole"), split = Path.Combine(_folder, "split");
+
+        new ReplyTrainer(Small, 20).Train(whole, train, valid, resume: false);
+        using var cancel = new CancellationTokenSource();
+        Assert.ThrowsAny<OperationCanceledException>(() => new ReplyTrainer(Small, 20).Train(split, train, valid, resume: false,
+            progress: new SyncProgress<TrainingProgress>(p => { if (p.Step == 13) cancel.Cancel(); }), cancellationToken: cancel.Token));
+        var resumed = new ReplyTrainer(Small, 20).Train(split, train, valid, resume: true);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, LstmTrainer.WeightsFile)), File.ReadAllBytes(Path.Combine(split, LstmTrainer.WeightsFile)));
+        Assert.Equal(ValidPerplexities(whole), ValidPerplexities(split));
+        Assert.True(resumed.Steps > 13);
+    }
+
+    [Fact]
+    public void Train_LabelSmoothing_StillLearnsAndStaysFinite()
+    {
+        var losses = new List<double>();
+        var options = Small with { Epochs = 15, LabelSmoothing = 0.1, Dropout = 0, CheckpointEverySteps = 0 };
+
+        var result = new ReplyTrainer(options, 20).Train(Path.Combine(_folder, "smooth"), Examples(40, 1), Examples(6, 2), resume: false,
+            progress: new SyncProgress<TrainingProgress>(p => losses.Add(p.Loss)));
+
+        Assert.All(losses, l => Assert.True(double.IsFinite(l)));
+        Assert.True(losses.Skip(losses.Count - 10).Average() < losses.Take(10).Average() * 0.6, $"loss {losses[0]:F3} → {losses[^1]:F3}");
+        Assert.True(double.IsFinite(result.BestValidPerplexity));
+    }
+
+    [Fact]
+    public void Train_LiveTensorCount_StaysFlatAcrossSteps()
+    {
+        var counts = new List<long>();
+        var options = Small with { Epochs = 1, CheckpointEverySteps = 0 };
+
+        new ReplyTrainer(options, 20).Train(Path.Combine(_folder, "leak"), Examples(80, 4), null, resume: false,
+            progress: new SyncProgress<TrainingProgress>(_ => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount)));
+
+        Assert.True(counts.Count > 10);
+        Assert.Equal(counts[2], counts[^1]);
+    }
+
+    [Fact]
+    public void CopyLanguageModel_BeforeTraining_ScoresRepliesExactlyAsTheLanguageModel()
+    {
+        var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
+        var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
+        string lmDirectory = Path.Combine(_folder, "lm");
+        LstmModelFiles.Write(lmDirectory, vocabulary, lmOptions, seed: 7).Dispose();
+        using var lm = LstmLanguageModel.Load(lmDirectory);
+        manual_seed(8);
+        using var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
+        net.CopyLanguageModel(lm.Network);
+        int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12]];
+        int[][] contexts = [[8, 9], [5, 6, 7, 8, 9, 10], [13]];
+
+        var conditional = ReplyScoring.Score(net, CPU, contexts, replies);
+
+        for (int i = 0; i < replies.Length; i++)
+        {
+            double expected = 0;
+            var state = lm.Begin();
+            foreach (int token in replies[i].Append(Vocabulary.Eos))
+            {
+                expected += lm.LogProbability(state, token);
+                state = lm.Advance(state, token);
+            }
+            Assert.Equal(expected, conditional[i].LogProbability, 4);
+            Assert.Equal(replies[i].Length + 1, conditional[i].Tokens);
+        }
+    }
+
+    // One per evaluation point, in order (rates and times differ between runs; what was learnt does not).
+    private static double?[] ValidPerplexities(string directory) => File.ReadAllLines(Path.Combine(directory, LstmTrainer.MetricsFile))
+        .Select(l => System.Text.Json.JsonSerializer.Deserialize<TrainingMetrics>(l)!.ValidPerplexity).ToArray();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
