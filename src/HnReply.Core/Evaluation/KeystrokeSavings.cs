@@ -1,3 +1,4 @@
+using HnReply.Prediction;
 using HnReply.Text;
 
 namespace HnReply.Evaluation;
@@ -31,30 +32,36 @@ public sealed class KeystrokeSavings
     /// <summary>
     /// How many letters of word <paramref name="target"/> a user types before suggest (which shows
     /// the <see cref="Shown"/> most probable words that start with the typed letters, ties by lower
-    /// id) offers it; -1 if it is never offered. One pass over the vocabulary: every word that ranks
-    /// above the target pushes it down for each prefix the two share.
+    /// id) offers it; -1 if it is never offered. For each prefix it counts the words above the target
+    /// among those that share it — the prefix's range of the sorted vocabulary
+    /// (<see cref="PrefixIndex"/>), the whole vocabulary before any letter — and stops counting at
+    /// <see cref="Shown"/>: a few hundred words per position rather than every word.
     /// </summary>
     public static int OfferedAfter(ReadOnlySpan<float> probabilities, Vocabulary vocabulary, int target)
     {
         string word = vocabulary.Token(target);
         float p = probabilities[target];
         if (!(p > 0)) return -1;
-        Span<int> above = word.Length <= 256 ? stackalloc int[word.Length] : new int[word.Length];
-        above.Clear();
         var words = vocabulary.WordMask;
-        for (int id = 0; id < probabilities.Length; id++)
+        int above = 0;
+        for (int id = 0; id < probabilities.Length && above < Shown; id++) // most frequent first: three above are found soonest
         {
-            float q = probabilities[id];
-            if (!(q > p || (q == p && id < target)) || !words[id]) continue;
-            string other = vocabulary.Token(id);
-            int shared = 0, limit = Math.Min(other.Length, word.Length - 1);
-            while (shared < limit && other[shared] == word[shared]) shared++;
-            for (int typed = 0; typed <= shared; typed++) above[typed]++;
+            if (words[id] && Above(probabilities[id], id, p, target)) above++;
         }
-        for (int typed = 0; typed < word.Length; typed++)
+        if (above < Shown) return 0;
+        var index = PrefixIndex.For(vocabulary);
+        for (int typed = 1; typed < word.Length; typed++)
         {
-            if (above[typed] < Shown) return typed;
+            above = 0;
+            foreach (var (_, id) in index.Range(word.AsSpan(0, typed)))
+            {
+                if (Above(probabilities[id], id, p, target) && ++above == Shown) break;
+            }
+            if (above < Shown) return typed;
         }
         return -1;
     }
+
+    // Ranks above the target in suggest's order: more probable, or as probable with a lower id.
+    private static bool Above(float q, int id, float p, int target) => q > p || (q == p && id < target);
 }

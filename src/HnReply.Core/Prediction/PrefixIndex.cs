@@ -27,15 +27,24 @@ internal sealed class PrefixIndex
     /// <summary>Ids of offered tokens that start with <paramref name="prefix"/>.</summary>
     public int[] WithPrefix(string prefix)
     {
+        var range = Range(prefix);
+        var ids = new int[range.Length];
+        for (int i = 0; i < ids.Length; i++) ids[i] = range[i].Id;
+        return ids;
+    }
+
+    /// <summary>The offered tokens that start with <paramref name="prefix"/>, in ordinal order.</summary>
+    public ReadOnlySpan<(string Token, int Id)> Range(ReadOnlySpan<char> prefix)
+    {
         int lo = 0, hi = _sorted.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(_sorted[mid].Token, prefix) < 0) lo = mid + 1;
+            if (_sorted[mid].Token.AsSpan().SequenceCompareTo(prefix) < 0) lo = mid + 1;
             else hi = mid;
         }
         int end = lo;
-        while (end < _sorted.Length && _sorted[end].Token.StartsWith(prefix, StringComparison.Ordinal)) end++;
-        return _sorted[lo..end].Select(t => t.Id).ToArray();
+        while (end < _sorted.Length && _sorted[end].Token.AsSpan().StartsWith(prefix, StringComparison.Ordinal)) end++;
+        return _sorted.AsSpan(lo, end - lo);
     }
 }

@@ -1,4 +1,5 @@
 using HnReply.Neural.Lstm;
+using HnReply.Neural.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -92,10 +93,10 @@ internal sealed class ReplyNetwork : nn.Module
     {
         var (states, h, c) = decoder.forward(drop.forward(embedding.forward(input)), (state.H, state.C));
         var query = states.transpose(0, 1); // [batch, time, H]
-        var scores = bmm(query, context.Keys.transpose(1, 2)) + context.Mask; // [batch, time, source]
+        var scores = bmm(query, context.Keys.transpose(1, 2)).Plus(context.Mask); // [batch, time, source]
         var weights = softmax(scores, 2);
         var both = cat([bmm(weights, context.Memory), query], 2);
-        var attentional = query + combine.forward(both);
+        var attentional = query.Plus(combine.forward(both));
         return new DecoderOutput(drop.forward(attentional), copy_gate.forward(both), weights, (h, c));
     }
 
@@ -109,7 +110,7 @@ internal sealed class ReplyNetwork : nn.Module
     public Tensor LogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source)
     {
         var copied = zeros(hidden.shape[0], VocabularySize, device: hidden.device).scatter_add(1, source, weights);
-        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden) + gate * copied), 1);
+        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden).Plus(gate * copied)), 1);
     }
 
     /// <summary>

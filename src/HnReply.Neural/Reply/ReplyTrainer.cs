@@ -95,7 +95,7 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
                     // Label smoothing over the tokens that can be predicted (not <s>, <pad>: their −∞ would make it NaN).
                     var objective = smoothing is null
                         ? nll.mean()
-                        : (smoothing[0] * nll - smoothing[1] * log.index_select(1, allowed).mean([1])).mean();
+                        : (smoothing[0] * nll).Plus((smoothing[1] * log.index_select(1, allowed).mean([1])).neg()).mean();
                     optimizer.zero_grad();
                     objective.backward();
                     nn.utils.clip_grad_norm_(parameters, options.ClipNorm);
