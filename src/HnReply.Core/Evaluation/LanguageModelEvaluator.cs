@@ -26,7 +26,7 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
         foreach (string document in documents) tally.Perplexity.AddDocument(document);
 
         int done = 0;
-        DocumentScoring.Score(model, ids, new BatchScoring(TopK, tally.WantsDistribution), (in ScoredPosition p) =>
+        DocumentScoring.Score(model, ids, new BatchScoring(TopK, tally.WantsDistribution, OnlyAboveTarget: true), (in ScoredPosition p) =>
         {
             tally.Add(p);
             if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(++done, documents.Count));

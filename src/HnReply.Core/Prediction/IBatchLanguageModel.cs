@@ -20,7 +20,11 @@ public interface IBatchLanguageModel : ILanguageModel
 /// <summary>What to report per position.</summary>
 /// <param name="TopWords">How many of the most probable words (<see cref="ILanguageModel.TopWords"/>) to report; 0 for none.</param>
 /// <param name="WantsDistribution">(document, position) → whether that position needs the whole next-token distribution.</param>
-public sealed record BatchScoring(int TopWords, Func<int, int, bool>? WantsDistribution = null);
+/// <param name="OnlyAboveTarget">
+/// A requested distribution need be exact only for the tokens at least as probable as the target (all
+/// that keystroke savings reads): a model may report 0 for tokens it can prove less probable.
+/// </param>
+public sealed record BatchScoring(int TopWords, Func<int, int, bool>? WantsDistribution = null, bool OnlyAboveTarget = false);
 
 /// <summary>Receives one scored position; the spans are valid only during the call.</summary>
 public delegate void PositionVisitor(in ScoredPosition position);
@@ -37,6 +41,9 @@ public readonly ref struct ScoredPosition(int document, int position, int target
     public double LogProbability { get; } = logProbability;
     public ReadOnlySpan<int> TopWords { get; } = topWords;
 
-    /// <summary>Empty unless <see cref="BatchScoring.WantsDistribution"/> asked for this position.</summary>
+    /// <summary>
+    /// Empty unless <see cref="BatchScoring.WantsDistribution"/> asked for this position; with
+    /// <see cref="BatchScoring.OnlyAboveTarget"/>, tokens less probable than the target may read 0.
+    /// </summary>
     public ReadOnlySpan<float> Distribution { get; } = distribution;
 }

@@ -160,6 +160,34 @@ internal sealed class AdaptiveSoftmax : nn.Module
     }
 
     /// <summary>
+    /// Next-token probabilities [n × V] (row-major) exact for every word whose probability reaches its
+    /// row's <paramref name="floorLog"/>: a tail is computed only for the rows where its bound
+    /// (<see cref="MaxInClusterBound"/>, less a margin for rounding) reaches the floor; elsewhere its
+    /// words read 0. Computed entries are <see cref="LogProbabilities"/>'s, exponentiated.
+    /// </summary>
+    public float[] ProbabilitiesAbove(Tensor hidden, float[] floorLog)
+    {
+        const float margin = 1e-3f;
+        int n = (int)hidden.shape[0], vocabulary = _bounds[^1], width = HeadWidth;
+        var result = new float[n * vocabulary];
+        var headLog = HeadLogProbabilities(hidden);
+        float[] head = headLog.exp().cpu().data<float>().ToArray();
+        for (int r = 0; r < n; r++) Array.Copy(head, r * width, result, r * vocabulary, Shortlist);
+        using var floor = tensor(floorLog.Select(f => f - margin).ToArray()).to(hidden.device);
+        for (int i = 0; i < tails.Count; i++)
+        {
+            var total = headLog.narrow(1, Shortlist + i, 1);
+            var rows = (total.squeeze(1).Plus(MaxInClusterBound(i, hidden)) >= floor).nonzero().squeeze(1);
+            if (rows.shape[0] == 0) continue;
+            int size = _bounds[i + 1] - _bounds[i];
+            float[] part = nn.functional.log_softmax(tails[i].forward(hidden.index_select(0, rows)), 1).Plus(total.index_select(0, rows)).exp().cpu().data<float>().ToArray();
+            long[] rowIds = rows.cpu().data<long>().ToArray();
+            for (int r = 0; r < rowIds.Length; r++) Array.Copy(part, r * size, result, rowIds[r] * vocabulary + _bounds[i], size);
+        }
+        return result;
+    }
+
+    /// <summary>
     /// An upper bound on log max_j p(word j | cluster i) per row, from the tail's projection z alone:
     /// the largest logit is at most ‖z‖·max‖w_j‖ (Cauchy–Schwarz), and the log-normaliser at least
     /// log(width) + z·mean(w) (Jensen), so no word of the cluster has a larger share than

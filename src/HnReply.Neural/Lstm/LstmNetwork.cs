@@ -133,6 +133,15 @@ internal sealed class LstmNetwork : nn.Module
         return targetLog;
     }
 
+    /// <summary>
+    /// Next-token probabilities of each row [n × V], row-major. With <paramref name="floorLog"/> (a
+    /// log-probability per row) only the tokens at least that probable must be exact: the adaptive
+    /// softmax leaves at 0 the tails its bound proves below the floor.
+    /// </summary>
+    public float[] Probabilities(Tensor hidden, float[]? floorLog) => adaptive is not null && floorLog is not null
+        ? adaptive.ProbabilitiesAbove(hidden, floorLog)
+        : LogProbabilities(hidden).exp().cpu().data<float>().ToArray();
+
     /// <summary>How many rows of hidden outputs <see cref="Score"/> should get at once: its widest block stays within <paramref name="sliceCells"/>.</summary>
     public int ScoringRows(int sliceCells) => Math.Max(32, sliceCells / (adaptive?.HeadWidth ?? VocabularySize));
 

@@ -79,7 +79,8 @@ internal static class LstmScorer
                         if (request.WantsDistribution?.Invoke(batch[b0], p0) == true) wanted.Add(start + from + r);
                     }
                     float[] distributions = wanted.Count > 0
-                        ? net.LogProbabilities(hidden.index_select(0, tensor(wanted.ToArray()).to(device))).exp().cpu().data<float>().ToArray()
+                        ? net.Probabilities(hidden.index_select(0, tensor(wanted.ToArray()).to(device)),
+                                            request.OnlyAboveTarget ? [.. wanted.Select(row => targetLog[row - start])] : null)
                         : [];
                     int vocabulary = net.VocabularySize, next = 0;
                     for (int r = 0; r < m; r++)

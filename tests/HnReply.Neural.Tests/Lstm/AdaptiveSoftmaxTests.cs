@@ -39,4 +39,30 @@ public sealed class AdaptiveSoftmaxTests
         }
         Assert.True(fromTails > rows / 10, $"only {fromTails} top words came from the tails: the test would not notice a wrong skip");
     }
+
+    // What keystroke savings reads: every word at least as probable as the target, exactly; the rest may be 0.
+    [Fact]
+    public void ProbabilitiesAbove_AreExactAboveEachRowsFloor()
+    {
+        const int vocabulary = 60, rows = 2_000;
+        torch.manual_seed(5);
+        using var softmax = new AdaptiveSoftmax(hiddenSize: 16, vocabularySize: vocabulary, cutoffs: [10, 14], divisor: 2, tiedEmbedding: null);
+        using var frozen = NewDisposeScope();
+        foreach (var parameter in softmax.parameters()) parameter.requires_grad_(false);
+        var hidden = randn(rows, 16) * tensor(4f);
+        float[] full = softmax.LogProbabilities(hidden).exp().data<float>().ToArray();
+        var random = new Random(5);
+        float[] floor = [.. Enumerable.Range(0, rows).Select(r => MathF.Log(full[r * vocabulary + random.Next(4, vocabulary)]))];
+
+        float[] partial = softmax.ProbabilitiesAbove(hidden, floor);
+
+        int zeroed = 0;
+        for (int i = 0; i < full.Length; i++)
+        {
+            if (MathF.Log(full[i]) >= floor[i / vocabulary]) Assert.Equal(full[i], partial[i]);
+            else if (partial[i] == 0) zeroed++;
+            else Assert.Equal(full[i], partial[i]);
+        }
+        Assert.True(zeroed > rows, $"only {zeroed} probabilities were left out: the test would not notice a wrong skip");
+    }
 }
