@@ -3,6 +3,7 @@ using HnReply.Corpus;
 using HnReply.Evaluation;
 using HnReply.Models;
 using HnReply.Neural.Lstm;
+using HnReply.Neural.Reply;
 using HnReply.NGram;
 using HnReply.Retrieval;
 using HnReply.Text;
@@ -13,8 +14,9 @@ namespace HnReply.Server.Tests;
 /// Tiny models trained once for the whole test run, the way `hnreply train` writes them, from a small
 /// synthetic corpus: an n-gram ("ngram"), an LSTM ("lstm", with its loss.png), a retrieval replier
 /// ("retrieval"), and "loop": an n-gram trained on one long cycle of words, whose greedy continuation
-/// never ends, for the tests that need a stream to run until it is stopped. Also an eval report
-/// folder ("report") with ladder.json and ladder.png.
+/// never ends, for the tests that need a stream to run until it is stopped; "reply", an encoder-decoder
+/// trained on a copy task (parent "a3 a0 a5" → reply "b3 b0 b5", <see cref="CopyPair"/>). Also an eval
+/// report folder ("report") with ladder.json and ladder.png.
 /// </summary>
 public sealed class ServedModels : IDisposable
 {
@@ -64,10 +66,39 @@ public sealed class ServedModels : IDisposable
             Source = "test sentences",
         });
 
+        new ReplyTrainingRun().Run(new ReplyTrainingRequest
+        {
+            Output = System.IO.Path.Combine(Folder, "reply"),
+            Options = new ReplyOptions
+            {
+                EmbeddingSize = 24, HiddenSize = 24, Dropout = 0, Epochs = 40, BatchSize = 16, LearningRate = 0.02, Patience = 0,
+                ReduceOnPlateau = false, MaxContextTokens = 8, MaxTitleTokens = 2, Threads = 1, Seed = 5, CheckpointSeconds = 3600,
+            },
+            Tokenization = whitespace,
+            MinCount = 1,
+            Train = CopyPairs(240, 1),
+            Valid = CopyPairs(20, 2),
+            Source = "copy task",
+        });
+
         string report = Directory.CreateDirectory(System.IO.Path.Combine(Folder, "report")).FullName;
         File.WriteAllText(System.IO.Path.Combine(report, "ladder.json"),
             """[{"model":"ngram","kind":"ngram","perplexity":3.25,"top1":0.5},{"model":"retrieval","kind":"retrieval","recall_at_1_of_10":0.75}]""");
         LadderChart.Write(System.IO.Path.Combine(report, "ladder.png"), [("ngram", 3.25)], [("retrieval", 0.75)]);
+    }
+
+    /// <summary>The copy task's pair for three digits: ("a3 a0 a5", "b3 b0 b5").</summary>
+    public static (string Parent, string Reply) CopyPair(IEnumerable<int> digits) =>
+        (string.Join(' ', digits.Select(d => $"a{d}")), string.Join(' ', digits.Select(d => $"b{d}")));
+
+    private static List<ReplyPair> CopyPairs(int count, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var (parent, reply) = CopyPair([.. Enumerable.Range(0, 3).Select(_ => random.Next(8))]);
+            return new ReplyPair(seed * 10_000 + i + 1, 0, 0, Split.Train, "", parent, reply);
+        })];
     }
 
     /// <summary>The folder that holds every model directory and the report.</summary>

@@ -10,7 +10,7 @@ namespace HnReply.Server.Tests;
 /// </summary>
 public sealed class ServerFactory(ServedModels models, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<ServerEntry>
 {
-    public static readonly string[] AllModels = ["ngram", "lstm", "retrieval", "loop"];
+    public static readonly string[] AllModels = ["ngram", "lstm", "retrieval", "loop", "reply"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

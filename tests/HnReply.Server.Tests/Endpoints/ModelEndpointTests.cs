@@ -44,6 +44,8 @@ public sealed class ModelEndpointTests(ServedModels models) : IDisposable
         Assert.Equal("lstm", list["lstm"].GetProperty("kind").GetString());
         Assert.Equal("/api/models/lstm/loss.png", list["lstm"].GetProperty("loss_curve").GetString());
         Assert.Equal(["reply"], list["retrieval"].GetProperty("uses").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal("reply", list["reply"].GetProperty("kind").GetString());
+        Assert.Equal(["reply"], list["reply"].GetProperty("uses").EnumerateArray().Select(u => u.GetString()));
     }
 
     [Fact]
@@ -122,7 +124,7 @@ public sealed class ModelEndpointTests(ServedModels models) : IDisposable
     [Fact]
     public async Task Healthz_UnloadableDirectory_SaysFailedAndApiAnswers503()
     {
-        using var broken = new ServerFactory(models, new Dictionary<string, string> { ["Models:4"] = models.Model("no-such-model") });
+        using var broken = new ServerFactory(models, new Dictionary<string, string> { [$"Models:{ServerFactory.AllModels.Length}"] = models.Model("no-such-model") });
         var client = broken.CreateClient();
 
         JsonElement health = default;

@@ -3,8 +3,8 @@ using System.Net;
 namespace HnReply.Server.Tests.Endpoints;
 
 /// <summary>
-/// /api/reply with the retrieval replier (whole candidates). The token path of a writing replier
-/// (IStreamingReplier) has no implementation on this branch yet; its tests come with the neural replier.
+/// /api/reply with the retrieval replier (whole candidates) and the encoder-decoder (tokens as they are
+/// decoded, then each candidate with its score).
 /// </summary>
 [Collection(ServedModelsGroup.Name)]
 public sealed class ReplyEndpointTests(ServedModels models) : IDisposable
@@ -29,6 +29,36 @@ public sealed class ReplyEndpointTests(ServedModels models) : IDisposable
         Assert.Equal(scores.OrderDescending(), scores);
         Assert.Equal("done", events[^1].Name);
         Assert.Equal(3, events[^1].Data.GetProperty("replies").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(4, 0.0)]
+    [InlineData(0, 0.9)]
+    public async Task Reply_Neural_TokensBuildEachCandidateThenDone(int beam, double topP)
+    {
+        var client = await _server.ReadyClientAsync();
+        var (parent, expected) = ServedModels.CopyPair([3, 0, 5]);
+
+        object body = beam > 0 ? new { model = "reply", parent, n = 2, beam } : new { model = "reply", parent, n = 2, beam, top_p = topP, seed = 7 };
+        using var response = await Api.PostAsync(client, "/api/reply", body);
+        var events = await ServerSentEvent.ReadAllAsync(response);
+
+        Assert.Equal("done", events[^1].Name);
+        var candidates = events.Where(e => e.Name == "candidate").ToList();
+        Assert.Equal(candidates.Count, events[^1].Data.GetProperty("replies").GetInt32());
+        Assert.NotEmpty(candidates);
+        if (beam > 0) Assert.Equal(expected, candidates[0].Data.GetProperty("text").GetString());
+        Assert.Equal("token", events[0].Name);
+        foreach (var candidate in candidates)
+        {
+            int index = candidate.Data.GetProperty("index").GetInt32();
+            string written = string.Concat(events.TakeWhile(e => e != candidate)
+                .Where(e => e.Name == "token" && e.Data.GetProperty("index").GetInt32() == index)
+                .Select(e => e.Data.GetProperty("text").GetString()));
+            Assert.Equal(candidate.Data.GetProperty("text").GetString(), written.Trim());
+        }
+        var scores = candidates.Select(c => c.Data.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
     }
 
     [Fact]
