@@ -145,27 +145,8 @@ internal sealed class LstmNetwork : nn.Module
     /// <summary>How many rows of hidden outputs <see cref="Score"/> should get at once: its widest block stays within <paramref name="sliceCells"/>.</summary>
     public int ScoringRows(int sliceCells) => Math.Max(32, sliceCells / (adaptive?.HeadWidth ?? VocabularySize));
 
-    /// <summary>
-    /// For scoring: parameters stop requiring gradients until the result is disposed, so no graph is
-    /// recorded. Scoring does not use <c>no_grad</c>: under it libtorch's CPU LSTM takes another
-    /// kernel (MKL-DNN's) whose outputs differ from the training kernel's for the same weights
-    /// (measured: a hidden unit 0.1648 instead of 0.1807 after two steps), so a model would be scored
-    /// by a different function than the one training optimised.
-    /// </summary>
-    public IDisposable Frozen()
-    {
-        var thawed = parameters().Where(p => p.requires_grad).ToList();
-        foreach (var parameter in thawed) parameter.requires_grad_(false);
-        return new Thaw(thawed);
-    }
-
-    private sealed class Thaw(List<Parameter> parameters) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var parameter in parameters) parameter.requires_grad_(true);
-        }
-    }
+    /// <summary>For scoring: parameters frozen, no graph recorded (<see cref="FrozenParameters"/> says why not no_grad).</summary>
+    public IDisposable Frozen() => FrozenParameters.Of(this);
 
     /// <summary>Zeros for <paramref name="batch"/> streams on <paramref name="device"/>.</summary>
     public (Tensor H, Tensor C) InitialState(int batch, Device device) =>

@@ -72,7 +72,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
         {
             net.train();
-            double lr = SetLearningRate(optimizer, schedule, epoch);
+            double lr = schedule.Apply(optimizer, epoch);
             for (int chunk = state.NextChunk; chunk < batches.Count; chunk++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -108,11 +108,11 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
                 bool outOfTime = budget?.Deadline is { } deadline
                                  && _time.GetUtcNow() + scoring.Time(budget.ScoredAfterTraining, tokensPerSecond) >= deadline;
                 progress?.Report(new TrainingProgress(epoch, options.Epochs, chunk + 1, batches.Count, state.Step,
-                    tokensPerSecond, loss, lr, metrics.LastOrDefault()?.ValidPerplexity, TimeFraction(budget, clock.Elapsed, tokensPerSecond, scoring)));
+                    tokensPerSecond, loss, lr, metrics.LastOrDefault()?.ValidPerplexity, budget?.FractionUsed(clock.Elapsed, _time.GetUtcNow(), tokensPerSecond, scoring)));
                 if (options.EvalEverySteps > 0 && state.Step % options.EvalEverySteps == 0 && chunk < batches.Count - 1 && !outOfTime)
                 {
                     state = Evaluate(net, valid, device, directory, state, epoch, lr, tokensPerSecond, schedule, metrics, scoring);
-                    lr = SetLearningRate(optimizer, schedule, epoch);
+                    lr = schedule.Apply(optimizer, epoch);
                     net.train();
                 }
                 if (clock.Elapsed - lastCheckpoint >= TimeSpan.FromSeconds(options.CheckpointSeconds)
@@ -195,20 +195,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         return Math.Exp(total / count);
     }
 
-    private static double SetLearningRate(OptimizerHelper optimizer, LearningRateSchedule schedule, int epoch)
-    {
-        double lr = schedule.At(epoch);
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-        return lr;
-    }
 
-    // How far the run is, for the ETA: chunks done, or the share of the time budget used, whichever is further.
-    private double? TimeFraction(TrainingBudget? budget, TimeSpan elapsed, double tokensPerSecond, ScoringRate scoring)
-    {
-        if (budget?.Deadline is not { } deadline) return null;
-        var left = deadline - _time.GetUtcNow() - scoring.Time(budget.ScoredAfterTraining, tokensPerSecond);
-        return elapsed / (elapsed + (left > TimeSpan.Zero ? left : TimeSpan.Zero));
-    }
 
     /// <summary>Documents as one stream: &lt;/s&gt; d₁ &lt;/s&gt; d₂ &lt;/s&gt; …, so every token and one &lt;/s&gt; per document is a target.</summary>
     internal static long[] Stream(IReadOnlyList<int[]> documents)

@@ -166,19 +166,6 @@ internal sealed class ReplyNetwork : nn.Module
         }
     }
 
-    /// <summary>For scoring and decoding: parameters frozen, no graph recorded (as <see cref="LstmNetwork.Frozen"/>, and for the same reason: not no_grad).</summary>
-    public IDisposable Frozen()
-    {
-        var thawed = parameters().Where(p => p.requires_grad).ToList();
-        foreach (var parameter in thawed) parameter.requires_grad_(false);
-        return new Thaw(thawed);
-    }
-
-    private sealed class Thaw(List<Parameter> parameters) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var parameter in parameters) parameter.requires_grad_(true);
-        }
-    }
+    /// <summary>For scoring and decoding: parameters frozen, no graph recorded (<see cref="FrozenParameters"/> says why not no_grad).</summary>
+    public IDisposable Frozen() => FrozenParameters.Of(this);
 }

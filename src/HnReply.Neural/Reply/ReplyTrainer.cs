@@ -78,7 +78,7 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
         for (int epoch = state.Epoch; epoch <= options.Epochs; epoch++)
         {
             net.train();
-            double lr = SetLearningRate(optimizer, schedule, epoch);
+            double lr = schedule.Apply(optimizer, epoch);
             var order = EpochOrder(batches.Count, epoch);
             for (int step = state.NextChunk; step < order.Length; step++)
             {
@@ -114,11 +114,11 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
                 bool outOfTime = budget?.Deadline is { } deadline
                                  && _time.GetUtcNow() + scoring.Time(budget.ScoredAfterTraining, tokensPerSecond) >= deadline;
                 progress?.Report(new TrainingProgress(epoch, options.Epochs, step + 1, order.Length, state.Step, tokensPerSecond, loss, lr,
-                    metrics.LastOrDefault()?.ValidPerplexity, TimeFraction(budget, clock.Elapsed, tokensPerSecond, scoring)));
+                    metrics.LastOrDefault()?.ValidPerplexity, budget?.FractionUsed(clock.Elapsed, _time.GetUtcNow(), tokensPerSecond, scoring)));
                 if (options.EvalEverySteps > 0 && state.Step % options.EvalEverySteps == 0 && step < order.Length - 1 && !outOfTime)
                 {
                     state = Evaluate(net, valid, device, directory, state, epoch, lr, tokensPerSecond, schedule, metrics, scoring);
-                    lr = SetLearningRate(optimizer, schedule, epoch);
+                    lr = schedule.Apply(optimizer, epoch);
                     net.train();
                 }
                 if (clock.Elapsed - lastCheckpoint >= TimeSpan.FromSeconds(options.CheckpointSeconds)
@@ -169,19 +169,7 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
         return order;
     }
 
-    private static double SetLearningRate(OptimizerHelper optimizer, LearningRateSchedule schedule, int epoch)
-    {
-        double lr = schedule.At(epoch);
-        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-        return lr;
-    }
 
-    private double? TimeFraction(TrainingBudget? budget, TimeSpan elapsed, double tokensPerSecond, ScoringRate scoring)
-    {
-        if (budget?.Deadline is not { } deadline) return null;
-        var left = deadline - _time.GetUtcNow() - scoring.Time(budget.ScoredAfterTraining, tokensPerSecond);
-        return elapsed / (elapsed + (left > TimeSpan.Zero ? left : TimeSpan.Zero));
-    }
 
     private static TrainingState Evaluate(ReplyNetwork net, IReadOnlyList<ReplyExample>? valid, Device device, string directory, TrainingState state,
                                           int epoch, double lr, double tokensPerSecond, LearningRateSchedule schedule, List<TrainingMetrics> metrics, ScoringRate scoring)

@@ -12,6 +12,14 @@ internal sealed class LearningRateSchedule(double initial, int decayAfter, doubl
 
     public double At(int epoch) => initial * PlateauScale * Math.Pow(factor, Math.Max(epoch - decayAfter, 0));
 
+    /// <summary>Sets every parameter group's rate to <see cref="At"/>(<paramref name="epoch"/>) and returns it.</summary>
+    public double Apply(TorchSharp.Modules.OptimizerHelper optimizer, int epoch)
+    {
+        double lr = At(epoch);
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+        return lr;
+    }
+
     /// <summary>Called after each validation with whether it improved on the best so far.</summary>
     public void Observe(bool improved)
     {
