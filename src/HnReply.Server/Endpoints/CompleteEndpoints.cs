@@ -18,14 +18,7 @@ namespace HnReply.Server.Endpoints;
 internal static class CompleteEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/complete", CompleteAsync)
-            .Accepts<CompleteRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Continue a text; Server-Sent Events: token*, then done or error");
+        EventStreamEndpoint.Map<CompleteRequest>(routes, "/api/complete", CompleteAsync, "Continue a text; Server-Sent Events: token*, then done or error");
 
     private static async Task<IResult> CompleteAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IHostApplicationLifetime lifetime, IOptions<ServerOptions> options)
     {

@@ -21,14 +21,7 @@ internal static class ReplyEndpoints
     private const int MaxBeam = 16;
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/reply", ReplyAsync)
-            .Accepts<ReplyApiRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Reply to a comment; Server-Sent Events: token*, candidate*, then done or error");
+        EventStreamEndpoint.Map<ReplyApiRequest>(routes, "/api/reply", ReplyAsync, "Reply to a comment; Server-Sent Events: token*, candidate*, then done or error");
 
     private static async Task<IResult> ReplyAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IHostApplicationLifetime lifetime, IOptions<ServerOptions> options)
     {
