@@ -48,16 +48,7 @@ public sealed class ReplyModel : IDisposable
         if (!File.Exists(weights)) throw new FileNotFoundException($"{weights}: missing from the model directory");
         var torchDevice = TorchRuntime.Use(device);
         var net = new ReplyNetwork(vocabulary.Count, options);
-        try
-        {
-            net.load(weights);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or EndOfStreamException)
-        {
-            net.Dispose();
-            throw new InvalidDataException($"{weights}: cannot be read as this model's weights ({e.Message.Split('\n')[0]})", e);
-        }
-        net.to(torchDevice);
+        ModuleWeights.Load(net, weights, torchDevice);
         return new ReplyModel(net, torchDevice, new ReplyTokens(Tokenizers.Create(tokenization), vocabulary, options));
     }
 
