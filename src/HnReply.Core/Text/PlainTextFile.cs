@@ -51,7 +51,9 @@ public static class PlainTextFile
         var decoding = encoding == TextFileEncoding.Latin1
             ? Encoding.Latin1
             : new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        using var reader = new StreamReader(path, decoding, detectEncodingFromByteOrderMarks: encoding == TextFileEncoding.Utf8);
+        // No byte-order-mark detection: a UTF-16 or UTF-32 mark would switch decoders silently and read
+        // bytes that are not UTF-8 as text. A UTF-8 mark is skipped below.
+        using var reader = new StreamReader(path, decoding, detectEncodingFromByteOrderMarks: false);
         bool anyText = false;
         long lineNumber = 0;
         while (true)
@@ -69,6 +71,7 @@ public static class PlainTextFile
             }
             if (line is null) break;
             lineNumber++;
+            if (lineNumber == 1 && encoding == TextFileEncoding.Utf8 && line.StartsWith('\uFEFF')) line = line[1..];
             if (line.Contains('\0', StringComparison.Ordinal))
                 throw new InvalidDataException($"{path}: a binary file (NUL byte on line {lineNumber}); expected plain text, one document per line");
             anyText |= !string.IsNullOrWhiteSpace(line);
