@@ -9,7 +9,7 @@ namespace HnReply.Bench;
 
 /// <summary>
 /// Where an LSTM's eval time goes, on real text: batched scoring alone (log-probabilities only),
-/// with top-5 words, and the whole <see cref="LanguageModelEvaluator"/> (keystroke savings too).
+/// with top-5 words, the evaluator without keystroke savings, and the whole <see cref="LanguageModelEvaluator"/> (keystroke savings too).
 /// Beside wall-clock rates it prints the process's CPU time: with one libtorch thread
 /// (<c>THREADS</c> = 1) that stays comparable when other work shares the machine.
 /// </summary>
@@ -27,6 +27,7 @@ internal static class LstmEvalBench
         {
             Time("scoring, log-probabilities only", tokens, () => model.ScoreDocuments(ids, new BatchScoring(0), (in ScoredPosition _) => { }));
             Time("scoring with top-5 words", tokens, () => model.ScoreDocuments(ids, new BatchScoring(5), (in ScoredPosition _) => { }));
+            Time("eval without keystroke savings", tokens, () => new LanguageModelEvaluator(model, keystrokeWords: 0).Evaluate(documents));
             Time("eval (top-5 and keystroke savings)", tokens, () => new LanguageModelEvaluator(model).Evaluate(documents));
         }
         return 0;

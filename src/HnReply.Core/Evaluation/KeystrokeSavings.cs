@@ -32,36 +32,29 @@ public sealed class KeystrokeSavings
     /// <summary>
     /// How many letters of word <paramref name="target"/> a user types before suggest (which shows
     /// the <see cref="Shown"/> most probable words that start with the typed letters, ties by lower
-    /// id) offers it; -1 if it is never offered. For each prefix it counts the words above the target
-    /// among those that share it — the prefix's range of the sorted vocabulary
-    /// (<see cref="PrefixIndex"/>), the whole vocabulary before any letter — and stops counting at
-    /// <see cref="Shown"/>: a few hundred words per position rather than every word.
+    /// id) offers it; -1 if it is never offered. <paramref name="wordsAbove"/> are the words ranked
+    /// above the target (<see cref="ScoredPosition.WordsAbove"/>). After <c>typed</c> letters the
+    /// target is shown when fewer than <see cref="Shown"/> of them share those letters, and an above
+    /// word shares the first <c>typed</c> letters exactly when its common prefix with the target is at
+    /// least that long — so the answer is one more than the third-longest common prefix.
     /// </summary>
-    public static int OfferedAfter(ReadOnlySpan<float> probabilities, Vocabulary vocabulary, int target)
+    public static int OfferedAfter(ReadOnlySpan<int> wordsAbove, Vocabulary vocabulary, int target)
     {
-        string word = vocabulary.Token(target);
-        float p = probabilities[target];
-        if (!(p > 0)) return -1;
-        var words = vocabulary.WordMask;
-        int above = 0;
-        for (int id = 0; id < probabilities.Length && above < Shown; id++) // most frequent first: three above are found soonest
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        if (wordsAbove.Length < Shown) return 0;
+        var word = vocabulary.Token(target).AsSpan();
+        Span<int> longest = stackalloc int[Shown]; // the Shown longest common prefixes, longest first
+        longest.Fill(-1);
+        foreach (int id in wordsAbove)
         {
-            if (words[id] && Above(probabilities[id], id, p, target)) above++;
-        }
-        if (above < Shown) return 0;
-        var index = PrefixIndex.For(vocabulary);
-        for (int typed = 1; typed < word.Length; typed++)
-        {
-            above = 0;
-            foreach (var (_, id) in index.Range(word.AsSpan(0, typed)))
+            int shared = word.CommonPrefixLength(vocabulary.Token(id));
+            for (int at = 0; at < Shown; at++)
             {
-                if (Above(probabilities[id], id, p, target) && ++above == Shown) break;
+                if (shared <= longest[at]) continue;
+                (shared, longest[at]) = (longest[at], shared);
             }
-            if (above < Shown) return typed;
         }
-        return -1;
+        int typed = longest[Shown - 1] + 1;
+        return typed < word.Length ? typed : -1;
     }
-
-    // Ranks above the target in suggest's order: more probable, or as probable with a lower id.
-    private static bool Above(float q, int id, float p, int target) => q > p || (q == p && id < target);
 }

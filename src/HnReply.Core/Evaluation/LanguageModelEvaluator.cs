@@ -26,7 +26,7 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
         foreach (string document in documents) tally.Perplexity.AddDocument(document);
 
         int done = 0;
-        DocumentScoring.Score(model, ids, new BatchScoring(TopK, tally.WantsDistribution, OnlyAboveTarget: true), (in ScoredPosition p) =>
+        DocumentScoring.Score(model, ids, new BatchScoring(TopK, WantsWordsAbove: tally.WantsWordsAbove), (in ScoredPosition p) =>
         {
             tally.Add(p);
             if (p.Position == ids[p.Document].Length) progress?.Report(new EvaluationProgress(++done, documents.Count));
@@ -52,7 +52,7 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
         public long WordPositions { get; private set; }
         public long KeystrokeWords { get; private set; }
 
-        public bool WantsDistribution(int document, int position) =>
+        public bool WantsWordsAbove(int document, int position) =>
             position < ids[document].Length && IsKeystrokeWord(ids[document][position])
             && (document, position).CompareTo(_keystrokeEnd) < 0;
 
@@ -65,10 +65,9 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
             if (rank == 0) Hits[0]++;
             if (rank is >= 0 and < 3) Hits[1]++;
             if (rank >= 0) Hits[2]++;
-            if (!p.Distribution.IsEmpty)
+            if (WantsWordsAbove(p.Document, p.Position))
             {
-                string word = tokens[p.Document][p.Position];
-                Keystrokes.AddWord(word.Length, KeystrokeSavings.OfferedAfter(p.Distribution, vocabulary, p.Target));
+                Keystrokes.AddWord(tokens[p.Document][p.Position].Length, KeystrokeSavings.OfferedAfter(p.WordsAbove, vocabulary, p.Target));
                 KeystrokeWords++;
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HnReply.Prediction;
 
 namespace HnReply.Mixture;
@@ -25,6 +26,7 @@ public sealed class BatchedMixtureLanguageModel(IReadOnlyList<ILanguageModel> co
         var logs = new double[views.Length];
         var mixed = new float[Vocabulary.Count];
         var top = new int[Math.Max(0, request.TopWords)];
+        var above = new List<int>();
 
         ((IBatchLanguageModel)Components[_lead]).ScoreDocuments(documents, new BatchScoring(0, static (_, _) => true), (in ScoredPosition p) =>
         {
@@ -39,8 +41,11 @@ public sealed class BatchedMixtureLanguageModel(IReadOnlyList<ILanguageModel> co
             var best = MixtureMath.TopWords(views, Weights, top.Length, Vocabulary);
             for (int j = 0; j < best.Count; j++) top[j] = best[j].Id;
             bool full = request.WantsDistribution?.Invoke(p.Document, p.Position) == true;
-            if (full) MixtureMath.Distribution(views, Weights, mixed);
-            visit(new ScoredPosition(p.Document, p.Position, p.Target, MixtureMath.LogMix(logs, Weights), top.AsSpan(0, best.Count), full ? mixed : default));
+            bool ranked = request.WantsWordsAbove?.Invoke(p.Document, p.Position) == true;
+            if (full || ranked) MixtureMath.Distribution(views, Weights, mixed);
+            if (ranked) SuggestionRank.WordsAbove(mixed, p.Target, Vocabulary, above);
+            visit(new ScoredPosition(p.Document, p.Position, p.Target, MixtureMath.LogMix(logs, Weights), top.AsSpan(0, best.Count), full ? mixed : default,
+                                     ranked ? CollectionsMarshal.AsSpan(above) : default));
             if (p.Position == documents[p.Document].Length) return;
             for (int i = 0; i < views.Length; i++)
             {

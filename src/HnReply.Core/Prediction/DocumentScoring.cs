@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HnReply.Text;
 
 namespace HnReply.Prediction;
@@ -19,6 +20,7 @@ public static class DocumentScoring
         }
         var probabilities = new float[model.Vocabulary.Count];
         var top = new int[request.TopWords];
+        var above = new List<int>();
         for (int d = 0; d < documents.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,9 +35,11 @@ public static class DocumentScoring
                     var best = model.TopWords(state, request.TopWords);
                     for (; found < best.Count; found++) top[found] = best[found].Id;
                 }
-                bool full = request.WantsDistribution?.Invoke(d, i) == true;
-                if (full) model.NextTokenProbabilities(state, probabilities);
-                visit(new ScoredPosition(d, i, target, model.LogProbability(state, target), top.AsSpan(0, found), full ? probabilities : default));
+                bool full = request.WantsDistribution?.Invoke(d, i) == true, ranked = request.WantsWordsAbove?.Invoke(d, i) == true;
+                if (full || ranked) model.NextTokenProbabilities(state, probabilities);
+                if (ranked) SuggestionRank.WordsAbove(probabilities, target, model.Vocabulary, above);
+                visit(new ScoredPosition(d, i, target, model.LogProbability(state, target), top.AsSpan(0, found), full ? probabilities : default,
+                                         ranked ? CollectionsMarshal.AsSpan(above) : default));
                 if (i < document.Length) state = model.Advance(state, target);
             }
         }

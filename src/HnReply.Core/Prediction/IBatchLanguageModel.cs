@@ -20,20 +20,23 @@ public interface IBatchLanguageModel : ILanguageModel
 /// <summary>What to report per position.</summary>
 /// <param name="TopWords">How many of the most probable words (<see cref="ILanguageModel.TopWords"/>) to report; 0 for none.</param>
 /// <param name="WantsDistribution">(document, position) → whether that position needs the whole next-token distribution.</param>
-/// <param name="OnlyAboveTarget">
-/// A requested distribution need be exact only for the tokens at least as probable as the target (all
-/// that keystroke savings reads): a model may report 0 for tokens it can prove less probable.
+/// <param name="WantsWordsAbove">
+/// (document, position) → whether that position needs the words ranked above its target
+/// (<see cref="ScoredPosition.WordsAbove"/>): all that keystroke savings reads, so a model can find
+/// them without building the whole distribution.
 /// </param>
-public sealed record BatchScoring(int TopWords, Func<int, int, bool>? WantsDistribution = null, bool OnlyAboveTarget = false);
+public sealed record BatchScoring(int TopWords, Func<int, int, bool>? WantsDistribution = null, Func<int, int, bool>? WantsWordsAbove = null);
 
 /// <summary>Receives one scored position; the spans are valid only during the call.</summary>
 public delegate void PositionVisitor(in ScoredPosition position);
 
 /// <summary>
 /// One position of a scored document: the token that came next, its natural-log probability, the
-/// best words before it (best first) and, when asked for, the whole next-token distribution.
+/// best words before it (best first) and, when asked for, the whole next-token distribution and the
+/// words ranked above the target.
 /// </summary>
-public readonly ref struct ScoredPosition(int document, int position, int target, double logProbability, ReadOnlySpan<int> topWords, ReadOnlySpan<float> distribution)
+public readonly ref struct ScoredPosition(int document, int position, int target, double logProbability, ReadOnlySpan<int> topWords,
+                                          ReadOnlySpan<float> distribution, ReadOnlySpan<int> wordsAbove = default)
 {
     public int Document { get; } = document;
     public int Position { get; } = position;
@@ -41,9 +44,13 @@ public readonly ref struct ScoredPosition(int document, int position, int target
     public double LogProbability { get; } = logProbability;
     public ReadOnlySpan<int> TopWords { get; } = topWords;
 
-    /// <summary>
-    /// Empty unless <see cref="BatchScoring.WantsDistribution"/> asked for this position; with
-    /// <see cref="BatchScoring.OnlyAboveTarget"/>, tokens less probable than the target may read 0.
-    /// </summary>
+    /// <summary>Empty unless <see cref="BatchScoring.WantsDistribution"/> asked for this position.</summary>
     public ReadOnlySpan<float> Distribution { get; } = distribution;
+
+    /// <summary>
+    /// When <see cref="BatchScoring.WantsWordsAbove"/> asked for this position: every word
+    /// (<see cref="HnReply.Text.Vocabulary.WordMask"/>) suggest ranks above the target — more
+    /// probable, or as probable with a lower id — in any order (<see cref="SuggestionRank.WordsAbove"/>).
+    /// </summary>
+    public ReadOnlySpan<int> WordsAbove { get; } = wordsAbove;
 }

@@ -160,31 +160,55 @@ internal sealed class AdaptiveSoftmax : nn.Module
     }
 
     /// <summary>
-    /// Next-token probabilities [n × V] (row-major) exact for every word whose probability reaches its
-    /// row's <paramref name="floorLog"/>: a tail is computed only for the rows where its bound
-    /// (<see cref="MaxInClusterBound"/>, less a margin for rounding) reaches the floor; elsewhere its
-    /// words read 0. Computed entries are <see cref="LogProbabilities"/>'s, exponentiated.
+    /// The words (<paramref name="words"/>, bool [V]) ranked above each row's target, as (row, id)
+    /// pairs [count, 2]: <see cref="LogProbabilities"/>'s values exponentiated, compared as suggest
+    /// orders words. A tail is computed only for the rows whose target is in it or where its bound
+    /// (<see cref="MaxInClusterBound"/>, less a margin for rounding) reaches the row's
+    /// <paramref name="floorLog"/> — elsewhere no word of it can rank above the target.
     /// </summary>
-    public float[] ProbabilitiesAbove(Tensor hidden, float[] floorLog)
+    public Tensor WordsAbove(Tensor hidden, Tensor target, Tensor words, float[] floorLog)
     {
         const float margin = 1e-3f;
-        int n = (int)hidden.shape[0], vocabulary = _bounds[^1], width = HeadWidth;
-        var result = new float[n * vocabulary];
         var headLog = HeadLogProbabilities(hidden);
-        float[] head = headLog.exp().cpu().data<float>().ToArray();
-        for (int r = 0; r < n; r++) Array.Copy(head, r * width, result, r * vocabulary, Shortlist);
+        var headProbability = headLog.exp();
+        var targetProbability = headProbability.gather(1, Lookup(_headIndex, target).unsqueeze(1)).squeeze(1); // a tail target's is replaced below
         using var floor = tensor(floorLog.Select(f => f - margin).ToArray()).to(hidden.device);
+        var tailParts = new List<(int Cluster, Tensor Rows, Tensor Probability)>();
         for (int i = 0; i < tails.Count; i++)
         {
+            var member = Lookup(_members[i], target);
             var total = headLog.narrow(1, Shortlist + i, 1);
-            var rows = (total.squeeze(1).Plus(MaxInClusterBound(i, hidden)) >= floor).nonzero().squeeze(1);
+            var rows = member.logical_or(total.squeeze(1).Plus(MaxInClusterBound(i, hidden)).ge(floor)).nonzero().squeeze(1);
             if (rows.shape[0] == 0) continue;
-            int size = _bounds[i + 1] - _bounds[i];
-            float[] part = nn.functional.log_softmax(tails[i].forward(hidden.index_select(0, rows)), 1).Plus(total.index_select(0, rows)).exp().cpu().data<float>().ToArray();
-            long[] rowIds = rows.cpu().data<long>().ToArray();
-            for (int r = 0; r < rowIds.Length; r++) Array.Copy(part, r * size, result, rowIds[r] * vocabulary + _bounds[i], size);
+            var probability = nn.functional.log_softmax(tails[i].forward(hidden.index_select(0, rows)), 1).Plus(total.index_select(0, rows)).exp();
+            var isMember = member.index_select(0, rows);
+            var inside = Lookup(_inCluster, target.index_select(0, rows)) * isMember; // rows whose target is elsewhere read place 0, then ignore it
+            var own = probability.gather(1, inside.unsqueeze(1)).squeeze(1);
+            targetProbability = targetProbability.index_copy(0, rows, where(isMember, own, targetProbability.index_select(0, rows)));
+            tailParts.Add((i, rows, probability));
         }
-        return result;
+        var shortlistIds = arange(Shortlist, dtype: ScalarType.Int64, device: hidden.device);
+        var pairs = new List<Tensor> { AbovePairs(headProbability.narrow(1, 0, Shortlist), targetProbability, target, shortlistIds, words.narrow(0, 0, Shortlist)) };
+        foreach (var (i, rows, probability) in tailParts)
+        {
+            int width = _bounds[i + 1] - _bounds[i];
+            var ids = arange(_bounds[i], _bounds[i + 1], dtype: ScalarType.Int64, device: hidden.device);
+            var local = AbovePairs(probability, targetProbability.index_select(0, rows), target.index_select(0, rows), ids, words.narrow(0, _bounds[i], width));
+            pairs.Add(stack([rows.index_select(0, local.select(1, 0)), ids.index_select(0, local.select(1, 1))], 1));
+        }
+        return cat(pairs, 0);
+    }
+
+    /// <summary>
+    /// (row, column) of each entry of probabilities [n, w] — the words <paramref name="ids"/> [w] —
+    /// that is a word (<paramref name="words"/> [w]) and ranks above its row's target (probability
+    /// [n], id [n]): more probable, or as probable with a lower id.
+    /// </summary>
+    public static Tensor AbovePairs(Tensor probabilities, Tensor targetProbability, Tensor target, Tensor ids, Tensor words)
+    {
+        var p = targetProbability.unsqueeze(1);
+        var tie = probabilities.eq(p).logical_and(ids.unsqueeze(0).lt(target.unsqueeze(1)));
+        return probabilities.gt(p).logical_or(tie).logical_and(words.unsqueeze(0)).nonzero();
     }
 
     /// <summary>

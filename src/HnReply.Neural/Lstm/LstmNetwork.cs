@@ -133,14 +133,23 @@ internal sealed class LstmNetwork : nn.Module
         return targetLog;
     }
 
+    /// <summary>Next-token probabilities of each row [n × V], row-major: <see cref="LogProbabilities"/>, exponentiated.</summary>
+    public float[] Probabilities(Tensor hidden) => LogProbabilities(hidden).exp().cpu().data<float>().ToArray();
+
     /// <summary>
-    /// Next-token probabilities of each row [n × V], row-major. With <paramref name="floorLog"/> (a
-    /// log-probability per row) only the tokens at least that probable must be exact: the adaptive
-    /// softmax leaves at 0 the tails its bound proves below the floor.
+    /// Per row of hidden [n, H] with target [n]: the words (<paramref name="words"/>, bool [V]) that
+    /// suggest ranks above the target, as (row, id) pairs [count, 2] — the probabilities of
+    /// <see cref="Probabilities"/>, compared as <see cref="HnReply.Prediction.SuggestionRank.Above"/> does.
+    /// The adaptive softmax computes a tail only where its bound reaches <paramref name="floorLog"/>
+    /// (the targets' log-probabilities from <see cref="Score"/>).
     /// </summary>
-    public float[] Probabilities(Tensor hidden, float[]? floorLog) => adaptive is not null && floorLog is not null
-        ? adaptive.ProbabilitiesAbove(hidden, floorLog)
-        : LogProbabilities(hidden).exp().cpu().data<float>().ToArray();
+    public Tensor WordsAbove(Tensor hidden, Tensor target, Tensor words, float[] floorLog)
+    {
+        if (adaptive is not null) return adaptive.WordsAbove(hidden, target, words, floorLog);
+        var probabilities = LogProbabilities(hidden).exp();
+        var targetProbability = probabilities.gather(1, target.unsqueeze(1)).squeeze(1);
+        return AdaptiveSoftmax.AbovePairs(probabilities, targetProbability, target, arange(VocabularySize, dtype: ScalarType.Int64, device: hidden.device), words);
+    }
 
     /// <summary>How many rows of hidden outputs <see cref="Score"/> should get at once: its widest block stays within <paramref name="sliceCells"/>.</summary>
     public int ScoringRows(int sliceCells) => Math.Max(32, sliceCells / (adaptive?.HeadWidth ?? VocabularySize));

@@ -9,7 +9,7 @@ namespace HnReply.Neural.Lstm;
 /// padded into [time, batch] with &lt;/s&gt; first (the begin-of-document input), one LSTM forward per
 /// batch from zero state, then the output layer over the real positions only, in slices that keep
 /// the [rows, vocabulary] matrix small. Per position it reports the target's log-probability, the
-/// top words (−∞ outside <see cref="Vocabulary.WordMask"/>) and, when asked, the distribution —
+/// top words (−∞ outside <see cref="Vocabulary.WordMask"/>) and, when asked, the distribution or the words above the target —
 /// the same numbers as one step at a time, because both go through <see cref="LstmNetwork.LogProbabilities"/>.
 /// </summary>
 internal static class LstmScorer
@@ -19,7 +19,7 @@ internal static class LstmScorer
     private const int SliceCells = 1 << 21; // rows × vocabulary per output slice: 8 MB of floats stays in cache (64 MB slices ran 3.9× slower)
 
     /// <summary>Visits every position of every document, each document's positions in order (documents by batch, longest first).</summary>
-    /// <param name="words">The vocabulary's word mask (<see cref="Vocabulary.WordMask"/>); only read when top words are asked for.</param>
+    /// <param name="words">The vocabulary's word mask (<see cref="Vocabulary.WordMask"/>); only read when top words or words above the target are asked for.</param>
     public static void Score(LstmNetwork net, Device device, bool[] words, IReadOnlyList<int[]> documents, BatchScoring request,
                              PositionVisitor visit, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ internal static class LstmScorer
         using var _ = net.Frozen();
         int k = Math.Min(request.TopWords, words.Count(w => w));
         using var onlyWords = SpecialTokens.Only(k > 0 ? words : new bool[net.VocabularySize], device);
+        using var wordMask = request.WantsWordsAbove is null ? null : tensor(words).to(device);
         int sliceRows = net.ScoringRows(SliceCells), distributionRows = Math.Max(1, SliceCells / net.VocabularySize);
         var order = Enumerable.Range(0, documents.Count).OrderByDescending(d => documents[d].Length).ToArray();
         for (int first = 0; first < order.Length;)
@@ -71,18 +72,17 @@ internal static class LstmScorer
                     using var block = NewDisposeScope();
                     int m = Math.Min(distributionRows, n - from);
                     var (documentAt, positionAt) = (new int[m], new int[m]);
-                    var wanted = new List<long>();
+                    var (wanted, ranked) = (new List<long>(), new List<long>());
                     for (int r = 0; r < m; r++, p0++)
                     {
                         if (p0 > documents[batch[b0]].Length) (b0, p0) = (b0 + 1, 0);
                         (documentAt[r], positionAt[r]) = (batch[b0], p0);
                         if (request.WantsDistribution?.Invoke(batch[b0], p0) == true) wanted.Add(start + from + r);
+                        if (request.WantsWordsAbove?.Invoke(batch[b0], p0) == true) ranked.Add(start + from + r);
                     }
-                    float[] distributions = wanted.Count > 0
-                        ? net.Probabilities(hidden.index_select(0, tensor(wanted.ToArray()).to(device)),
-                                            request.OnlyAboveTarget ? [.. wanted.Select(row => targetLog[row - start])] : null)
-                        : [];
-                    int vocabulary = net.VocabularySize, next = 0;
+                    float[] distributions = wanted.Count > 0 ? net.Probabilities(hidden.index_select(0, tensor(wanted.ToArray()).to(device))) : [];
+                    var above = ranked.Count > 0 ? WordsAbove(net, hidden, target, ranked, wordMask!, [.. ranked.Select(row => targetLog[row - start])], device) : null;
+                    int vocabulary = net.VocabularySize, next = 0, nextRanked = 0;
                     for (int r = 0; r < m; r++)
                     {
                         int row = from + r;
@@ -90,11 +90,22 @@ internal static class LstmScorer
                         var distribution = next < wanted.Count && wanted[next] == start + row
                             ? distributions.AsSpan(vocabulary * next++, vocabulary)
                             : [];
-                        visit(new ScoredPosition(documentAt[r], positionAt[r], (int)targets[start + row], targetLog[row], topIds, distribution));
+                        var wordsAbove = nextRanked < ranked.Count && ranked[nextRanked] == start + row
+                            ? above!.Row(nextRanked++)
+                            : [];
+                        visit(new ScoredPosition(documentAt[r], positionAt[r], (int)targets[start + row], targetLog[row], topIds, distribution, wordsAbove));
                     }
                 }
             }
         }
+    }
+
+    // The words ranked above each target at the given rows of hidden, grouped by row in the order asked.
+    private static RowLists WordsAbove(LstmNetwork net, Tensor hidden, Tensor target, List<long> rows, Tensor words, float[] floorLog, Device device)
+    {
+        using var index = tensor(rows.ToArray()).to(device);
+        using var pairs = net.WordsAbove(hidden.index_select(0, index), target.index_select(0, index), words, floorLog);
+        return RowLists.FromPairs(pairs.cpu().data<long>().ToArray(), rows.Count);
     }
 
     /// <summary>Perplexity of the documents, each from the begin-of-document state with one &lt;/s&gt; (DESIGN.md's convention).</summary>

@@ -1,4 +1,5 @@
 using HnReply.Evaluation;
+using HnReply.Prediction;
 using HnReply.Text;
 
 namespace HnReply.Core.Tests.Evaluation;
@@ -81,14 +82,21 @@ public class EvaluationMetricsTests
         for (int i = 0; i < ranked.Length; i++) p[4 + i] = ranked[i];
 
         // "" → the, they, then; "q" → quiet, quick, queen: offered after 1 letter.
-        Assert.Equal(1, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("quick")));
+        Assert.Equal(1, OfferedAfter(p, vocabulary, "quick"));
         // "then" is third before any letter is typed.
-        Assert.Equal(0, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("then")));
-        // "queen": "" no; "q" → quiet, quick, queen: offered after 1 letter.
-        Assert.Equal(1, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("queen")));
-        // the comma is not a word, so it never pushes a word down; a zero-probability word is never offered.
-        p[vocabulary.Id("queen")] = 0;
-        Assert.Equal(-1, KeystrokeSavings.OfferedAfter(p, vocabulary, vocabulary.Id("queen")));
+        Assert.Equal(0, OfferedAfter(p, vocabulary, "then"));
+        // "queen": "" no; "q" → quiet, quick, queen: offered after 1 letter. The comma is not a word, so it never pushes a word down.
+        Assert.Equal(1, OfferedAfter(p, vocabulary, "queen"));
+        // "quiet", "quick" and "quilt" rank above "quit" and share every prefix it has before it is complete: never offered.
+        var qui = Vocabulary.FromTokens(["quiet", "quick", "quilt", "quit"]);
+        Assert.Equal(-1, KeystrokeSavings.OfferedAfter([qui.Id("quiet"), qui.Id("quick"), qui.Id("quilt")], qui, qui.Id("quit")));
+    }
+
+    private static int OfferedAfter(float[] p, Vocabulary vocabulary, string word)
+    {
+        var above = new List<int>();
+        SuggestionRank.WordsAbove(p, vocabulary.Id(word), vocabulary, above);
+        return KeystrokeSavings.OfferedAfter(above.ToArray(), vocabulary, vocabulary.Id(word));
     }
 
     [Fact]
@@ -102,6 +110,7 @@ public class EvaluationMetricsTests
             var p = new float[vocabulary.Count];
             for (int id = 4; id < p.Length; id++) p[id] = random.Next(4) == 0 ? 0 : random.Next(1, 40) / 100f;
             int target = random.Next(4, vocabulary.Count);
+            p[target] = random.Next(1, 40) / 100f; // softmax and smoothed n-grams give every word some probability
             string word = vocabulary.Token(target);
             int expected = -1;
             for (int typed = 0; typed < word.Length && expected < 0; typed++)
@@ -111,7 +120,9 @@ public class EvaluationMetricsTests
                 if (shown.Contains(target)) expected = typed;
             }
 
-            Assert.Equal(expected, KeystrokeSavings.OfferedAfter(p, vocabulary, target));
+            var above = new List<int>();
+            SuggestionRank.WordsAbove(p, target, vocabulary, above);
+            Assert.Equal(expected, KeystrokeSavings.OfferedAfter(above.ToArray(), vocabulary, target));
         }
     }
 }

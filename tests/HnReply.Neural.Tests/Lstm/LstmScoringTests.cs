@@ -46,8 +46,9 @@ public sealed class LstmScoringTests : IDisposable
         var documents = Documents(40, 1);
         var seen = new List<(int Document, int Position)>();
         var step = new float[model.Vocabulary.Count];
+        var above = new List<int>();
 
-        model.ScoreDocuments(documents, new BatchScoring(5, (d, p) => p % 3 == 0), (in ScoredPosition p) =>
+        model.ScoreDocuments(documents, new BatchScoring(5, (d, p) => p % 3 == 0, (d, p) => p % 2 == 0), (in ScoredPosition p) =>
         {
             seen.Add((p.Document, p.Position));
             var state = model.Begin();
@@ -58,9 +59,14 @@ public sealed class LstmScoringTests : IDisposable
             Assert.Equal(model.LogProbability(state, target), p.LogProbability, 1e-4);
             Assert.Equal(model.TopWords(state, 5).Select(t => t.Id), p.TopWords.ToArray());
             Assert.Equal(p.Position % 3 == 0, !p.Distribution.IsEmpty);
-            if (p.Distribution.IsEmpty) return;
             model.NextTokenProbabilities(state, step);
-            for (int id = 0; id < step.Length; id++) Assert.Equal(step[id], p.Distribution[id], 1e-5);
+            if (!p.Distribution.IsEmpty)
+            {
+                for (int id = 0; id < step.Length; id++) Assert.Equal(step[id], p.Distribution[id], 1e-5);
+            }
+            if (p.Position % 2 != 0) return;
+            SuggestionRank.WordsAbove(step, target, model.Vocabulary, above);
+            Assert.Equal(above, p.WordsAbove.ToArray().Order());
         });
 
         // Every position once, each document's positions in order.
