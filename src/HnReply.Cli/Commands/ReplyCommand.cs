@@ -27,7 +27,7 @@ internal static class ReplyCommand
     private static readonly Option<double?> TopP = new("--top-p") { Description = "Sample with nucleus top-p instead of beam search" };
     private static readonly Option<int?> TopK = new("--top-k") { Description = "Sample from the K most likely tokens instead of beam search" };
     private static readonly Option<double?> Temperature = new("--temperature") { Description = $"Sampling temperature (default {D.Sampling.Temperature})" };
-    private static readonly Option<double?> RepetitionPenalty = new("--repetition-penalty") { Description = "Sampling: divide the probability of tokens already written by this (default 1 = off)" };
+    private static readonly Option<double?> RepetitionPenalty = new("--repetition-penalty") { Description = "Divide the probability of tokens already written by this, in beam search and sampling (default 1 = off)" };
     private static readonly Option<int?> NoRepeat = new("--no-repeat") { Description = $"No n-gram of this size twice in a reply, 0 = off (default {D.NoRepeatNGram})" };
     private static readonly Option<double?> LengthPenalty = new("--length-penalty") { Description = $"Length normalisation exponent α (default {D.LengthPenalty})" };
     private static readonly Option<int?> MinTokens = new("--min-tokens") { Description = $"Shortest reply in tokens (default {D.MinTokens})" };

@@ -5,7 +5,8 @@ namespace HnReply.Neural.Reply;
 
 /// <summary>
 /// Beam search over a step function (<see cref="DecodingSteps.Step"/>): keeps the
-/// <see cref="ReplyRequest.Beam"/> best live hypotheses by log-probability, moves one to the finished
+/// <see cref="ReplyRequest.Beam"/> best live hypotheses by log-probability (less the repetition
+/// penalty of <see cref="SamplingOptions.RepetitionPenalty"/>, when set), moves one to the finished
 /// list when it ends with &lt;/s&gt;, and stops when as many have finished as the beam is wide or
 /// <see cref="ReplyRequest.MaxTokens"/> is reached (live hypotheses then count as replies cut short).
 /// Finished hypotheses are ranked by the length-normalised score of <see cref="DecodingRules"/>.
@@ -30,6 +31,7 @@ internal static class BeamSearch
             for (int i = 0; i < live.Count; i++)
             {
                 DecodingRules.Apply(log[i], live[i].Tokens, request);
+                DecodingRules.PenaliseRepeats(log[i], live[i].Tokens, request.Sampling.RepetitionPenalty);
                 foreach (int token in Best(log[i], 2 * width)) candidates.Add((i, token, live[i].Log + log[i][token]));
             }
             var next = new List<(List<int> Tokens, double Log)>();

@@ -27,6 +27,18 @@ internal static class DecodingRules
         }
     }
 
+    /// <summary>
+    /// Divides the probability of every token already in the reply by <paramref name="penalty"/> (Keskar
+    /// et al. 2019's repetition penalty; 1 = off), as <see cref="TokenSampler"/> does when sampling —
+    /// here in log space, for beam search.
+    /// </summary>
+    public static void PenaliseRepeats(float[] logProbabilities, IReadOnlyList<int> tokens, double penalty)
+    {
+        if (penalty <= 1) return;
+        float cost = (float)Math.Log(penalty);
+        foreach (int token in tokens.Distinct()) logProbabilities[token] -= cost;
+    }
+
     public static double Score(double logProbability, int length, double alpha) =>
         logProbability / Math.Pow((5.0 + length) / 6.0, alpha);
 }

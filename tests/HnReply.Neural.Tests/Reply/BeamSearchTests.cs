@@ -64,6 +64,26 @@ public sealed class BeamSearchTests
     }
 
     [Fact]
+    public void Run_RepetitionPenalty_PrefersAWordNotYetWritten()
+    {
+        // After "4 6" the model slightly prefers 4 again (0.5 against 0.4 for 7): a penalty of 2 halves 4's chance to 0.25.
+        var next = (IReadOnlyList<int> r) => r.Count switch
+        {
+            0 => new Dictionary<int, double> { [4] = 1.0 },
+            1 => new Dictionary<int, double> { [6] = 1.0 },
+            2 => new Dictionary<int, double> { [4] = 0.5, [7] = 0.4, [Vocabulary.Eos] = 0.1 },
+            _ => new Dictionary<int, double> { [Vocabulary.Eos] = 1.0 },
+        };
+        var request = new ReplyRequest { Beam = 1, MinTokens = 0, NoRepeatNGram = 0, LengthPenalty = 0 };
+
+        var plain = BeamSearch.Run(Table(next), request)[0];
+        var penalised = BeamSearch.Run(Table(next), request with { Sampling = new SamplingOptions { RepetitionPenalty = 2 } })[0];
+
+        Assert.Equal([4, 6, 4], plain.Tokens);
+        Assert.Equal([4, 6, 7], penalised.Tokens);
+    }
+
+    [Fact]
     public void Run_MinTokensAndMaxTokens_BoundTheLength()
     {
         var next = (IReadOnlyList<int> r) => new Dictionary<int, double> { [Vocabulary.Eos] = 0.9, [4] = 0.05, [5] = 0.05 };
