@@ -32,20 +32,25 @@ public sealed class KeystrokeSavings
     /// <summary>
     /// How many letters of word <paramref name="target"/> a user types before suggest (which shows
     /// the <see cref="Shown"/> most probable words that start with the typed letters, ties by lower
-    /// id) offers it; -1 if it is never offered. <paramref name="wordsAbove"/> are the words ranked
-    /// above the target (<see cref="ScoredPosition.WordsAbove"/>). After <c>typed</c> letters the
-    /// target is shown when fewer than <see cref="Shown"/> of them share those letters, and an above
-    /// word shares the first <c>typed</c> letters exactly when its common prefix with the target is at
-    /// least that long — so the answer is one more than the third-longest common prefix.
+    /// id) offers it; -1 if it is never offered. After <c>typed</c> letters the target is shown when
+    /// fewer than <see cref="Shown"/> of the words above it share those letters: for the first few
+    /// prefix lengths <paramref name="wordsAboveByPrefix"/> has the counts; past them, a word shares
+    /// the first <c>typed</c> letters exactly when its common prefix with the target is at least that
+    /// long, so the answer is one more than the third-longest common prefix among
+    /// <paramref name="sharingPrefixAbove"/> (<see cref="ScoredPosition.WordsAboveByPrefix"/>).
     /// </summary>
-    public static int OfferedAfter(ReadOnlySpan<int> wordsAbove, Vocabulary vocabulary, int target)
+    public static int OfferedAfter(ReadOnlySpan<int> wordsAboveByPrefix, ReadOnlySpan<int> sharingPrefixAbove, Vocabulary vocabulary, int target)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        if (wordsAbove.Length < Shown) return 0;
         var word = vocabulary.Token(target).AsSpan();
+        for (int typed = 0; typed < wordsAboveByPrefix.Length; typed++)
+        {
+            if (typed >= word.Length) return -1;
+            if (wordsAboveByPrefix[typed] < Shown) return typed;
+        }
         Span<int> longest = stackalloc int[Shown]; // the Shown longest common prefixes, longest first
-        longest.Fill(-1);
-        foreach (int id in wordsAbove)
+        longest.Clear();
+        foreach (int id in sharingPrefixAbove)
         {
             int shared = word.CommonPrefixLength(vocabulary.Token(id));
             for (int at = 0; at < Shown; at++)
@@ -54,7 +59,7 @@ public sealed class KeystrokeSavings
                 (shared, longest[at]) = (longest[at], shared);
             }
         }
-        int typed = longest[Shown - 1] + 1;
-        return typed < word.Length ? typed : -1;
+        int offered = longest[Shown - 1] + 1;
+        return offered < word.Length ? offered : -1;
     }
 }

@@ -67,7 +67,7 @@ public sealed class LanguageModelEvaluator(ILanguageModel model, int keystrokeWo
             if (rank >= 0) Hits[2]++;
             if (WantsWordsAbove(p.Document, p.Position))
             {
-                Keystrokes.AddWord(tokens[p.Document][p.Position].Length, KeystrokeSavings.OfferedAfter(p.WordsAbove, vocabulary, p.Target));
+                Keystrokes.AddWord(tokens[p.Document][p.Position].Length, KeystrokeSavings.OfferedAfter(p.WordsAboveByPrefix, p.SharingPrefixAbove, vocabulary, p.Target));
                 KeystrokeWords++;
             }
         }

@@ -27,6 +27,7 @@ public sealed class BatchedMixtureLanguageModel(IReadOnlyList<ILanguageModel> co
         var mixed = new float[Vocabulary.Count];
         var top = new int[Math.Max(0, request.TopWords)];
         var above = new List<int>();
+        var byPrefix = new int[SuggestionRank.PrefixDepth + 1];
 
         ((IBatchLanguageModel)Components[_lead]).ScoreDocuments(documents, new BatchScoring(0, static (_, _) => true), (in ScoredPosition p) =>
         {
@@ -43,9 +44,9 @@ public sealed class BatchedMixtureLanguageModel(IReadOnlyList<ILanguageModel> co
             bool full = request.WantsDistribution?.Invoke(p.Document, p.Position) == true;
             bool ranked = request.WantsWordsAbove?.Invoke(p.Document, p.Position) == true;
             if (full || ranked) MixtureMath.Distribution(views, Weights, mixed);
-            if (ranked) SuggestionRank.WordsAbove(mixed, p.Target, Vocabulary, above);
+            if (ranked) SuggestionRank.WordsAbove(mixed, p.Target, Vocabulary, byPrefix, above);
             visit(new ScoredPosition(p.Document, p.Position, p.Target, MixtureMath.LogMix(logs, Weights), top.AsSpan(0, best.Count), full ? mixed : default,
-                                     ranked ? CollectionsMarshal.AsSpan(above) : default));
+                                     ranked ? byPrefix : default, ranked ? CollectionsMarshal.AsSpan(above) : default));
             if (p.Position == documents[p.Document].Length) return;
             for (int i = 0; i < views.Length; i++)
             {

@@ -21,6 +21,7 @@ public static class DocumentScoring
         var probabilities = new float[model.Vocabulary.Count];
         var top = new int[request.TopWords];
         var above = new List<int>();
+        var byPrefix = new int[SuggestionRank.PrefixDepth + 1];
         for (int d = 0; d < documents.Count; d++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -37,9 +38,9 @@ public static class DocumentScoring
                 }
                 bool full = request.WantsDistribution?.Invoke(d, i) == true, ranked = request.WantsWordsAbove?.Invoke(d, i) == true;
                 if (full || ranked) model.NextTokenProbabilities(state, probabilities);
-                if (ranked) SuggestionRank.WordsAbove(probabilities, target, model.Vocabulary, above);
+                if (ranked) SuggestionRank.WordsAbove(probabilities, target, model.Vocabulary, byPrefix, above);
                 visit(new ScoredPosition(d, i, target, model.LogProbability(state, target), top.AsSpan(0, found), full ? probabilities : default,
-                                         ranked ? CollectionsMarshal.AsSpan(above) : default));
+                                         ranked ? byPrefix : default, ranked ? CollectionsMarshal.AsSpan(above) : default));
                 if (i < document.Length) state = model.Advance(state, target);
             }
         }

@@ -22,8 +22,8 @@ public interface IBatchLanguageModel : ILanguageModel
 /// <param name="WantsDistribution">(document, position) → whether that position needs the whole next-token distribution.</param>
 /// <param name="WantsWordsAbove">
 /// (document, position) → whether that position needs the words ranked above its target
-/// (<see cref="ScoredPosition.WordsAbove"/>): all that keystroke savings reads, so a model can find
-/// them without building the whole distribution.
+/// (<see cref="ScoredPosition.WordsAboveByPrefix"/>, <see cref="ScoredPosition.SharingPrefixAbove"/>):
+/// all that keystroke savings reads, so a model can find them without building the whole distribution.
 /// </param>
 public sealed record BatchScoring(int TopWords, Func<int, int, bool>? WantsDistribution = null, Func<int, int, bool>? WantsWordsAbove = null);
 
@@ -36,7 +36,8 @@ public delegate void PositionVisitor(in ScoredPosition position);
 /// words ranked above the target.
 /// </summary>
 public readonly ref struct ScoredPosition(int document, int position, int target, double logProbability, ReadOnlySpan<int> topWords,
-                                          ReadOnlySpan<float> distribution, ReadOnlySpan<int> wordsAbove = default)
+                                          ReadOnlySpan<float> distribution, ReadOnlySpan<int> wordsAboveByPrefix = default,
+                                          ReadOnlySpan<int> sharingPrefixAbove = default)
 {
     public int Document { get; } = document;
     public int Position { get; } = position;
@@ -48,9 +49,14 @@ public readonly ref struct ScoredPosition(int document, int position, int target
     public ReadOnlySpan<float> Distribution { get; } = distribution;
 
     /// <summary>
-    /// When <see cref="BatchScoring.WantsWordsAbove"/> asked for this position: every word
-    /// (<see cref="HnReply.Text.Vocabulary.WordMask"/>) suggest ranks above the target — more
-    /// probable, or as probable with a lower id — in any order (<see cref="SuggestionRank.WordsAbove"/>).
+    /// When <see cref="BatchScoring.WantsWordsAbove"/> asked for this position: of the words
+    /// (<see cref="HnReply.Text.Vocabulary.WordMask"/>) suggest ranks above the target — more probable,
+    /// or as probable with a lower id — element L counts those that share the target's first L
+    /// characters, for L = 0 (all of them) to <see cref="SuggestionRank.PrefixDepth"/>
+    /// (<see cref="SuggestionRank.WordsAbove"/>).
     /// </summary>
-    public ReadOnlySpan<int> WordsAbove { get; } = wordsAbove;
+    public ReadOnlySpan<int> WordsAboveByPrefix { get; } = wordsAboveByPrefix;
+
+    /// <summary>The words above the target that share its first <see cref="SuggestionRank.PrefixDepth"/> characters, in any order.</summary>
+    public ReadOnlySpan<int> SharingPrefixAbove { get; } = sharingPrefixAbove;
 }

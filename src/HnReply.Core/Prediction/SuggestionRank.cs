@@ -11,17 +11,30 @@ public static class SuggestionRank
     /// <summary>Whether a word (<paramref name="id"/>, probability <paramref name="q"/>) ranks above the target (<paramref name="target"/>, <paramref name="p"/>).</summary>
     public static bool Above(float q, int id, float p, int target) => q > p || (q == p && id < target);
 
-    /// <summary>Writes into <paramref name="above"/> (cleared first) the words of a distribution that rank above <paramref name="target"/>.</summary>
-    public static void WordsAbove(ReadOnlySpan<float> probabilities, int target, Vocabulary vocabulary, List<int> above)
+    /// <summary>How many leading characters <see cref="ScoredPosition.WordsAboveByPrefix"/> counts to before it lists the words.</summary>
+    public const int PrefixDepth = 3;
+
+    /// <summary>
+    /// The words of a distribution that rank above <paramref name="target"/>: into
+    /// <paramref name="byPrefix"/> (length <see cref="PrefixDepth"/> + 1), for each L how many share the
+    /// target's first L characters; into <paramref name="sharingDepth"/> (cleared first) those that share
+    /// its first <see cref="PrefixDepth"/>.
+    /// </summary>
+    public static void WordsAbove(ReadOnlySpan<float> probabilities, int target, Vocabulary vocabulary, Span<int> byPrefix, List<int> sharingDepth)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(above);
-        above.Clear();
+        ArgumentNullException.ThrowIfNull(sharingDepth);
+        byPrefix.Clear();
+        sharingDepth.Clear();
         float p = probabilities[target];
+        var word = vocabulary.Token(target).AsSpan();
         var words = vocabulary.WordMask;
         for (int id = 0; id < probabilities.Length; id++)
         {
-            if (words[id] && Above(probabilities[id], id, p, target)) above.Add(id);
+            if (!words[id] || !Above(probabilities[id], id, p, target)) continue;
+            int shared = Math.Min(PrefixDepth, word.CommonPrefixLength(vocabulary.Token(id)));
+            for (int length = 0; length <= shared; length++) byPrefix[length]++;
+            if (shared == PrefixDepth) sharingDepth.Add(id);
         }
     }
 }

@@ -1,4 +1,5 @@
 using HnReply.Neural.Runtime;
+using HnReply.Prediction;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -160,13 +161,14 @@ internal sealed class AdaptiveSoftmax : nn.Module
     }
 
     /// <summary>
-    /// The words (<paramref name="words"/>, bool [V]) ranked above each row's target, as (row, id)
-    /// pairs [count, 2]: <see cref="LogProbabilities"/>'s values exponentiated, compared as suggest
-    /// orders words. A tail is computed only for the rows whose target is in it or where its bound
-    /// (<see cref="MaxInClusterBound"/>, less a margin for rounding) reaches the row's
-    /// <paramref name="floorLog"/> — elsewhere no word of it can rank above the target.
+    /// Per row: of the words ranked above its target, how many share the target's first L characters
+    /// for L = 0 … <see cref="SuggestionRank.PrefixDepth"/> [n, depth + 1], and those that share all
+    /// depth of them as (row, id) pairs [count, 2] — <see cref="LogProbabilities"/>'s values
+    /// exponentiated, compared as suggest orders words. A tail is computed only for the rows whose
+    /// target is in it or where its bound (<see cref="MaxInClusterBound"/>, less a margin for rounding)
+    /// reaches the row's <paramref name="floorLog"/> — elsewhere no word of it can rank above the target.
     /// </summary>
-    public Tensor WordsAbove(Tensor hidden, Tensor target, Tensor words, float[] floorLog)
+    public (Tensor ByPrefix, Tensor SharingPrefix) WordsAbove(Tensor hidden, Tensor target, WordPrefixes vocabulary, float[] floorLog)
     {
         const float margin = 1e-3f;
         var headLog = HeadLogProbabilities(hidden);
@@ -187,28 +189,43 @@ internal sealed class AdaptiveSoftmax : nn.Module
             targetProbability = targetProbability.index_copy(0, rows, where(isMember, own, targetProbability.index_select(0, rows)));
             tailParts.Add((i, rows, probability));
         }
-        var shortlistIds = arange(Shortlist, dtype: ScalarType.Int64, device: hidden.device);
-        var pairs = new List<Tensor> { AbovePairs(headProbability.narrow(1, 0, Shortlist), targetProbability, target, shortlistIds, words.narrow(0, 0, Shortlist)) };
+        var targetPrefixes = vocabulary.Prefixes.index_select(1, target);
+        var (counts, head) = Above(headProbability.narrow(1, 0, Shortlist), targetProbability, target, 0, vocabulary, targetPrefixes);
+        var pairs = new List<Tensor> { head };
         foreach (var (i, rows, probability) in tailParts)
         {
-            int width = _bounds[i + 1] - _bounds[i];
-            var ids = arange(_bounds[i], _bounds[i + 1], dtype: ScalarType.Int64, device: hidden.device);
-            var local = AbovePairs(probability, targetProbability.index_select(0, rows), target.index_select(0, rows), ids, words.narrow(0, _bounds[i], width));
-            pairs.Add(stack([rows.index_select(0, local.select(1, 0)), ids.index_select(0, local.select(1, 1))], 1));
+            var (tailCounts, local) = Above(probability, targetProbability.index_select(0, rows), target.index_select(0, rows), _bounds[i], vocabulary,
+                                            targetPrefixes.index_select(1, rows));
+            counts = counts.PlusAtRows(rows, tailCounts);
+            pairs.Add(stack([rows.index_select(0, local.select(1, 0)), local.select(1, 1)], 1));
         }
-        return cat(pairs, 0);
+        return (counts, cat(pairs, 0));
     }
 
     /// <summary>
-    /// (row, column) of each entry of probabilities [n, w] — the words <paramref name="ids"/> [w] —
-    /// that is a word (<paramref name="words"/> [w]) and ranks above its row's target (probability
-    /// [n], id [n]): more probable, or as probable with a lower id.
+    /// Over probabilities [n, w] of the words with ids from <paramref name="first"/>: per row, of the
+    /// words ranked above the row's target (probability [n], id [n]) — more probable, or as probable
+    /// with a lower id — how many share the target's first L characters [n, depth + 1], and as (row, id)
+    /// pairs those that share all depth of them; <paramref name="targetPrefixes"/> [depth, n] are the
+    /// targets' prefix ids.
     /// </summary>
-    public static Tensor AbovePairs(Tensor probabilities, Tensor targetProbability, Tensor target, Tensor ids, Tensor words)
+    public static (Tensor ByPrefix, Tensor SharingPrefix) Above(Tensor probabilities, Tensor targetProbability, Tensor target, int first,
+                                                               WordPrefixes vocabulary, Tensor targetPrefixes)
     {
+        int width = (int)probabilities.shape[1];
+        var ids = arange(first, first + width, dtype: ScalarType.Int64, device: probabilities.device);
         var p = targetProbability.unsqueeze(1);
         var tie = probabilities.eq(p).logical_and(ids.unsqueeze(0).lt(target.unsqueeze(1)));
-        return probabilities.gt(p).logical_or(tie).logical_and(words.unsqueeze(0)).nonzero();
+        var above = probabilities.gt(p).logical_or(tie).logical_and(vocabulary.Words.narrow(0, first, width).unsqueeze(0));
+        var counts = new List<Tensor> { above.sum(1, type: ScalarType.Int64) };
+        var prefixes = vocabulary.Prefixes.narrow(1, first, width);
+        for (int length = 0; length < SuggestionRank.PrefixDepth; length++)
+        {
+            above = above.logical_and(prefixes[length].unsqueeze(0).eq(targetPrefixes[length].unsqueeze(1)));
+            counts.Add(above.sum(1, type: ScalarType.Int64));
+        }
+        var pairs = above.nonzero();
+        return (stack(counts, 1), stack([pairs.select(1, 0), ids.index_select(0, pairs.select(1, 1))], 1));
     }
 
     /// <summary>

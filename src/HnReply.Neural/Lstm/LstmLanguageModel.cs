@@ -102,7 +102,7 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
     public double StreamPerplexity(IReadOnlyList<int[]> documents) => LstmTrainer.Perplexity(_net, documents, _device, stream: true);
 
     public void ScoreDocuments(IReadOnlyList<int[]> documents, BatchScoring request, PositionVisitor visit, CancellationToken cancellationToken = default) =>
-        LstmScorer.Score(_net, _device, _words, documents, request, visit, cancellationToken);
+        LstmScorer.Score(_net, _device, Vocabulary, documents, request, visit, cancellationToken);
 
     public void Dispose()
     {

@@ -90,6 +90,25 @@ internal sealed class LstmNetwork : nn.Module
         return (drop.forward(cat(outputs, 0)), (hidden, cell));
     }
 
+    /// <summary>
+    /// Reads documents of different lengths at once from the zero state, computing no step of the
+    /// padding: input [time, batch] right-padded, its columns sorted longest first by
+    /// <paramref name="lengths"/>. Returns the hidden outputs of the real positions only,
+    /// [Σ lengths, hidden], packed time-major: step t holds, in column order, the columns longer than t.
+    /// </summary>
+    public Tensor RunPacked(Tensor input, long[] lengths)
+    {
+        var embedded = drop.forward(encoder.forward(input));
+        using var sizes = tensor(lengths);
+        using var packed = nn.utils.rnn.pack_padded_sequence(embedded, sizes, batch_first: false, enforce_sorted: true);
+        var (hidden, cell) = InitialState((int)input.shape[1], input.device);
+        var (output, _, _) = rnn.call(packed, (hidden, cell));
+        using (output)
+        {
+            return drop.forward(output.data);
+        }
+    }
+
     // input == </s>, as a lookup rather than a comparison with a (native, easily mishandled) scalar.
     private Tensor DocumentStarts(Tensor input)
     {
@@ -137,18 +156,19 @@ internal sealed class LstmNetwork : nn.Module
     public float[] Probabilities(Tensor hidden) => LogProbabilities(hidden).exp().cpu().data<float>().ToArray();
 
     /// <summary>
-    /// Per row of hidden [n, H] with target [n]: the words (<paramref name="words"/>, bool [V]) that
-    /// suggest ranks above the target, as (row, id) pairs [count, 2] — the probabilities of
-    /// <see cref="Probabilities"/>, compared as <see cref="HnReply.Prediction.SuggestionRank.Above"/> does.
+    /// Per row of hidden [n, H] with target [n], of the words suggest ranks above the target: how many
+    /// share its first L characters for L = 0 … <see cref="HnReply.Prediction.SuggestionRank.PrefixDepth"/>
+    /// [n, depth + 1], and those that share all depth as (row, id) pairs [count, 2] — the probabilities
+    /// of <see cref="Probabilities"/>, compared as <see cref="HnReply.Prediction.SuggestionRank.Above"/> does.
     /// The adaptive softmax computes a tail only where its bound reaches <paramref name="floorLog"/>
     /// (the targets' log-probabilities from <see cref="Score"/>).
     /// </summary>
-    public Tensor WordsAbove(Tensor hidden, Tensor target, Tensor words, float[] floorLog)
+    public (Tensor ByPrefix, Tensor SharingPrefix) WordsAbove(Tensor hidden, Tensor target, WordPrefixes vocabulary, float[] floorLog)
     {
-        if (adaptive is not null) return adaptive.WordsAbove(hidden, target, words, floorLog);
+        if (adaptive is not null) return adaptive.WordsAbove(hidden, target, vocabulary, floorLog);
         var probabilities = LogProbabilities(hidden).exp();
         var targetProbability = probabilities.gather(1, target.unsqueeze(1)).squeeze(1);
-        return AdaptiveSoftmax.AbovePairs(probabilities, targetProbability, target, arange(VocabularySize, dtype: ScalarType.Int64, device: hidden.device), words);
+        return AdaptiveSoftmax.Above(probabilities, targetProbability, target, 0, vocabulary, vocabulary.Prefixes.index_select(1, target));
     }
 
     /// <summary>How many rows of hidden outputs <see cref="Score"/> should get at once: its widest block stays within <paramref name="sliceCells"/>.</summary>

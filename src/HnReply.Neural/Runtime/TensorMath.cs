@@ -17,6 +17,9 @@ internal static class TensorMath
     /// <summary><paramref name="left"/> + <paramref name="right"/> (broadcasting).</summary>
     public static Tensor Plus(this Tensor left, Tensor right) => left.add(right, One);
 
+    /// <summary><paramref name="target"/> with <paramref name="values"/>' rows added to its rows <paramref name="rows"/> (index_add along dimension 0).</summary>
+    public static Tensor PlusAtRows(this Tensor target, Tensor rows, Tensor values) => target.index_add(0, rows, values, One);
+
     /// <summary><paramref name="value"/> / <paramref name="divisor"/>, the divisor held alive for the call.</summary>
     public static Tensor DividedBy(this Tensor value, double divisor)
     {

@@ -61,6 +61,7 @@ public static class TorchRuntime
 
     static bool Load()
     {
+        _ = NativeHeap.KeepFreedMemory();
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);

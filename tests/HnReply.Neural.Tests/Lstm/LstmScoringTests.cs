@@ -65,8 +65,10 @@ public sealed class LstmScoringTests : IDisposable
                 for (int id = 0; id < step.Length; id++) Assert.Equal(step[id], p.Distribution[id], 1e-5);
             }
             if (p.Position % 2 != 0) return;
-            SuggestionRank.WordsAbove(step, target, model.Vocabulary, above);
-            Assert.Equal(above, p.WordsAbove.ToArray().Order());
+            var byPrefix = new int[SuggestionRank.PrefixDepth + 1];
+            SuggestionRank.WordsAbove(step, target, model.Vocabulary, byPrefix, above);
+            Assert.Equal(byPrefix, p.WordsAboveByPrefix.ToArray());
+            Assert.Equal(above, p.SharingPrefixAbove.ToArray().Order());
         });
 
         // Every position once, each document's positions in order.
