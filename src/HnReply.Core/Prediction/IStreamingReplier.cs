@@ -8,7 +8,8 @@ public interface IStreamingReplier : IReplier
 {
     /// <summary>
     /// The pieces of up to <see cref="ReplyRequest.Count"/> replies: <see cref="ReplyPiece.Token"/>s as
-    /// they are decoded (for beam search, when a hypothesis is final), then one
+    /// they are decoded (for beam search, when a hypothesis is final), then a
+    /// <see cref="ReplyPiece.Dropped"/> for every streamed reply that did not make the list, then one
     /// <see cref="ReplyPiece.Candidate"/> per reply with its text and score, best first.
     /// </summary>
     IAsyncEnumerable<ReplyPiece> StreamReplies(string parent, string? title, ReplyRequest request, CancellationToken cancellationToken = default);
@@ -67,4 +68,7 @@ public abstract record ReplyPiece(int Index)
 
     /// <summary>Reply <paramref name="Index"/> complete, with its score (higher is better).</summary>
     public sealed record Candidate(int Index, GeneratedReply Reply) : ReplyPiece(Index);
+
+    /// <summary>Reply <paramref name="Index"/>, whose tokens were streamed, is not among the replies: a near-duplicate of a better one, or past the count.</summary>
+    public sealed record Dropped(int Index) : ReplyPiece(Index);
 }

@@ -49,8 +49,15 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
         {
             try
             {
-                var ranked = Replies(parent, title, request, (index, piece) => channel.Writer.TryWrite(new ReplyPiece.Token(index, piece)), cancellationToken);
+                var streamed = new HashSet<int>();
+                var ranked = Replies(parent, title, request, (index, piece) =>
+                {
+                    streamed.Add(index);
+                    channel.Writer.TryWrite(new ReplyPiece.Token(index, piece));
+                }, cancellationToken);
                 bool live = request.Beam < 1;
+                streamed.ExceptWith(ranked.Select(c => c.Index));
+                foreach (int index in streamed.Order()) channel.Writer.TryWrite(new ReplyPiece.Dropped(index));
                 foreach (var candidate in ranked)
                 {
                     if (!live || candidate.Pieces is null)

@@ -12,7 +12,8 @@ namespace HnReply.Server.Endpoints;
 
 /// <summary>
 /// POST /api/reply as Server-Sent Events. A replier that writes (<see cref="IStreamingReplier"/>)
-/// sends <c>token</c> events {index, text} as it decodes, then a <c>candidate</c> {index, text,
+/// sends <c>token</c> events {index, text} as it decodes, a <c>dropped</c> {index} for each streamed
+/// reply that did not make the list (a near-duplicate of a better one), then a <c>candidate</c> {index, text,
 /// score} per reply; one that picks whole replies (retrieval) sends the candidates at once. Then
 /// <c>done</c>, or <c>error</c> when the stream ran out of time; a client that disconnects stops it.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class ReplyEndpoints
     private const int MaxBeam = 16;
 
     public static void Map(IEndpointRouteBuilder routes) =>
-        EventStreamEndpoint.Map<ReplyApiRequest>(routes, "/api/reply", ReplyAsync, "Reply to a comment; Server-Sent Events: token*, candidate*, then done or error");
+        EventStreamEndpoint.Map<ReplyApiRequest>(routes, "/api/reply", ReplyAsync, "Reply to a comment; Server-Sent Events: token*, dropped*, candidate*, then done or error");
 
     private static async Task<IResult> ReplyAsync(HttpContext context, ModelCatalog catalog, GenerationCounter counter, IHostApplicationLifetime lifetime, IOptions<ServerOptions> options)
     {
@@ -81,6 +82,10 @@ internal static class ReplyEndpoints
                     {
                         candidates++;
                         await WriteCandidateAsync(events, candidate.Index, candidate.Reply, limits.Token).ConfigureAwait(false);
+                    }
+                    else if (piece is ReplyPiece.Dropped dropped)
+                    {
+                        await events.WriteAsync("dropped", new { index = dropped.Index }, limits.Token).ConfigureAwait(false);
                     }
                 }
             }

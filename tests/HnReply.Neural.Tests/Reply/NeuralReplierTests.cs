@@ -48,6 +48,24 @@ public sealed class NeuralReplierTests(CopyModelFixture copy)
     }
 
     [Fact]
+    public async Task StreamReplies_SampledNearDuplicates_AreReportedDroppedBeforeTheCandidates()
+    {
+        // At a low temperature the copy model samples the same reply three times: two are near-duplicates.
+        var replier = new NeuralReplier(copy.Model);
+        var request = new ReplyRequest { Count = 3, Beam = 0, Sampling = new SamplingOptions { Temperature = 0.3 }, Seed = 5, MinTokens = 1 };
+
+        var pieces = new List<ReplyPiece>();
+        await foreach (var piece in replier.StreamReplies("a4 a5 a6", null, request)) pieces.Add(piece);
+
+        var streamed = pieces.OfType<ReplyPiece.Token>().Select(t => t.Index).Distinct().Order();
+        var dropped = pieces.OfType<ReplyPiece.Dropped>().Select(d => d.Index).ToList();
+        var kept = pieces.OfType<ReplyPiece.Candidate>().Select(c => c.Index).ToList();
+        Assert.NotEmpty(dropped);
+        Assert.Equal(streamed, dropped.Concat(kept).Order());
+        Assert.True(pieces.FindLastIndex(p => p is ReplyPiece.Dropped) < pieces.FindIndex(p => p is ReplyPiece.Candidate));
+    }
+
+    [Fact]
     public void Score_TrueReply_RanksAboveOtherReplies()
     {
         var model = copy.Model;

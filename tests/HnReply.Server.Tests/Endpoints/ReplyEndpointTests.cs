@@ -59,6 +59,10 @@ public sealed class ReplyEndpointTests(ServedModels models) : IDisposable
         }
         var scores = candidates.Select(c => c.Data.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
+        // Every reply whose tokens were streamed ends as a candidate or as dropped, once.
+        int IndexOf(ServerSentEvent e) => e.Data.GetProperty("index").GetInt32();
+        Assert.Equal(events.Where(e => e.Name == "token").Select(IndexOf).Distinct().Order(),
+                     events.Where(e => e.Name is "candidate" or "dropped").Select(IndexOf).Order());
     }
 
     [Fact]
