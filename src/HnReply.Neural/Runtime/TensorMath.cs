@@ -20,6 +20,15 @@ internal static class TensorMath
     /// <summary><paramref name="target"/> with <paramref name="values"/>' rows added to its rows <paramref name="rows"/> (index_add along dimension 0).</summary>
     public static Tensor PlusAtRows(this Tensor target, Tensor rows, Tensor values) => target.index_add(0, rows, values, One);
 
+    /// <summary><paramref name="value"/> × <paramref name="factor"/>, the factor held alive for the call.</summary>
+    public static Tensor Times(this Tensor value, double factor)
+    {
+        using var scalar = factor.ToScalar();
+        var result = value.mul(scalar);
+        GC.KeepAlive(scalar);
+        return result;
+    }
+
     /// <summary><paramref name="value"/> / <paramref name="divisor"/>, the divisor held alive for the call.</summary>
     public static Tensor DividedBy(this Tensor value, double divisor)
     {
