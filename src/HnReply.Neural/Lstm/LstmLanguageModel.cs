@@ -19,7 +19,6 @@ namespace HnReply.Neural.Lstm;
 public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
 {
     public const string FormatTag = "hnreply-lstm/2";
-    private readonly bool[] _words;
     private readonly IDisposable _frozen;
 
     private readonly LstmNetwork _net;
@@ -32,7 +31,6 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
         _device = device;
         Vocabulary = vocabulary;
         Tokenizer = tokenizer;
-        _words = vocabulary.WordMask.ToArray();
         _frozen = net.Frozen(); // never trained again: no graph is ever recorded (see LstmNetwork.Frozen)
         _net.eval();
         var zeros = new float[net.Layers * net.HiddenSize];
