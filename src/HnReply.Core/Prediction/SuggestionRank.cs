@@ -4,7 +4,7 @@ namespace HnReply.Prediction;
 
 /// <summary>
 /// Suggest's order between two words: the more probable first, ties to the lower id (the more
-/// frequent word). Every model that reports <see cref="ScoredPosition.WordsAbove"/> follows it.
+/// frequent word). Every model that reports <see cref="ScoredPosition.WordsAboveByPrefix"/> follows it.
 /// </summary>
 public static class SuggestionRank
 {
