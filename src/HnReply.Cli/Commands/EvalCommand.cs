@@ -209,7 +209,7 @@ internal static class EvalCommand
         r.Model, r.Kind, Megabytes(r.Bytes), $"{r.Replies!.Pairs:N0}", Percent(r.Replies.RecallAt1Of10), Percent(r.Replies.RecallAt5Of10), F(r.Replies.Mrr10, "F3"),
         Percent(r.Replies.RecallAt1Of100), Percent(r.Replies.RecallAt5Of100), F(r.Replies.Mrr100, "F3"), F(r.Replies.Distinct1, "F3"), F(r.Replies.Distinct2, "F3"),
         Percent(r.Replies.CopyRate8Gram), F(r.Replies.MeanLength, "F1"), F(r.Replies.ChrF, "F1"), F(r.Replies.ConditionalPerplexity, "F2"), F(r.Replies.LanguageModelPerplexity, "F2"),
-        $"{r.Replies.RepliesPerSecond:N1}",
+        F(r.Replies.RepliesPerSecond, "N1"),
     });
 
     private static void PrintTable(List<Row> rows, string description)

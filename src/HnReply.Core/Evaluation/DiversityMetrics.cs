@@ -3,6 +3,7 @@ namespace HnReply.Evaluation;
 /// <summary>
 /// Generated-reply diversity (Li et al. 2016's distinct-n: distinct n-grams / all n-grams over every
 /// generated reply) and memorisation: the share of generated 8-grams that occur verbatim in training replies.
+/// Replies without a single n-gram (none written, or all shorter than n) give NaN, reported as unknown, not 0.
 /// </summary>
 public static class DiversityMetrics
 {
@@ -18,7 +19,7 @@ public static class DiversityMetrics
                 total++;
             }
         }
-        return total == 0 ? 0 : seen.Count / (double)total;
+        return total == 0 ? double.NaN : seen.Count / (double)total;
     }
 
     /// <summary>Builds the set of training 8-grams once; <see cref="CopyRate"/> then checks generated replies against it.</summary>
@@ -40,7 +41,7 @@ public static class DiversityMetrics
                 if (trainingNGrams.Contains(gram)) copied++;
             }
         }
-        return total == 0 ? 0 : copied / (double)total;
+        return total == 0 ? double.NaN : copied / (double)total;
     }
 
     private static IEnumerable<string> NGrams(IReadOnlyList<string> tokens, int n)

@@ -53,7 +53,8 @@ public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int 
             RankingMetrics.RecallAt1(ranks10), RankingMetrics.MeanReciprocalRank(ranks10),
             RankingMetrics.RecallAt1(ranks100), RankingMetrics.MeanReciprocalRank(ranks100),
             DiversityMetrics.Distinct(written, 1), DiversityMetrics.Distinct(written, 2),
-            replies.Count == 0 ? double.NaN : DiversityMetrics.CopyRate(written, training), written.Count / Math.Max(seconds, 1e-9), seconds)
+            replies.Count == 0 ? double.NaN : DiversityMetrics.CopyRate(written, training),
+            written.Count == 0 ? double.NaN : written.Count / Math.Max(seconds, 1e-9), seconds)
         {
             RecallAt5Of10 = RankingMetrics.RecallAt(ranks10, 5), RecallAt5Of100 = RankingMetrics.RecallAt(ranks100, 5),
             MeanLength = written.Count == 0 ? double.NaN : written.Average(w => w.Count), ChrF = chrF.Count == 0 ? double.NaN : chrF.Average(),

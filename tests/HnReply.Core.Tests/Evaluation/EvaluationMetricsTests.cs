@@ -59,6 +59,17 @@ public class EvaluationMetricsTests
     }
 
     [Fact]
+    public void DistinctAndCopyRate_NoNGramsWritten_AreUnknownNotZero()
+    {
+        string[][] shortReplies = [["a", "b", "c"]];
+        var training = DiversityMetrics.TrainingNGrams([["1", "2", "3", "4", "5", "6", "7", "8"]]);
+
+        Assert.True(double.IsNaN(DiversityMetrics.Distinct([], 1)));
+        Assert.True(double.IsNaN(DiversityMetrics.Distinct(shortReplies, 4)));
+        Assert.True(double.IsNaN(DiversityMetrics.CopyRate(shortReplies, training)));
+    }
+
+    [Fact]
     public void KeystrokeSavings_WordSuggestedAfterTwoLetters_SavesTheRest()
     {
         var savings = new KeystrokeSavings();
