@@ -19,4 +19,13 @@ internal sealed record DecoderOutput(Tensor Output, Tensor Gate, Tensor Weights,
             Output.reshape(-1, net.HiddenSize).index_select(0, rows), Gate.reshape(-1, 1).index_select(0, rows),
             Weights.reshape(-1, source).index_select(0, rows), context.Source.index_select(0, columns));
     }
+
+    /// <summary><see cref="LogProbabilities"/> at <paramref name="targets"/> alone, one per row: the mixture is never built over the vocabulary.</summary>
+    public Tensor TargetLogProbabilities(ReplyNetwork net, EncodedContext context, Tensor rows, Tensor columns, Tensor targets)
+    {
+        long source = Weights.shape[2];
+        return net.TargetLogProbabilities(
+            Output.reshape(-1, net.HiddenSize).index_select(0, rows), Gate.reshape(-1, 1).index_select(0, rows),
+            Weights.reshape(-1, source).index_select(0, rows), context.Source.index_select(0, columns), targets);
+    }
 }

@@ -10,14 +10,14 @@ using static TorchSharp.torch;
 namespace HnReply.Neural.Reply;
 
 /// <summary>
-/// Rung 4, loaded from a model directory (<c>hnreply-reply/1</c>: model.json, vocab.txt,
+/// Rung 4, loaded from a model directory (<c>hnreply-reply/2</c>: model.json, vocab.txt,
 /// weights.dat): scores replies by log p(reply | context) and writes them (beam search or sampling).
 /// The weights are frozen at load and never change; each call carries its own decoding state, so
 /// calls from several threads are safe as long as libtorch runs them (it does on CPU).
 /// </summary>
 public sealed class ReplyModel : IDisposable
 {
-    public const string FormatTag = "hnreply-reply/1";
+    public const string FormatTag = "hnreply-reply/2";
 
     private readonly ReplyNetwork _net;
     private readonly Device _device;
@@ -38,7 +38,10 @@ public sealed class ReplyModel : IDisposable
 
     public static ReplyModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu)
     {
-        var manifest = ModelDirectory.ReadManifest(directory, "reply", 1);
+        var manifest = ModelDirectory.ReadManifest(directory, "reply", 2);
+        if (manifest.Version < 2)
+            throw new InvalidDataException($"{Path.Combine(directory, ModelDirectory.ManifestFile)}: format {manifest.Format} added its copy term to the logits, "
+                                           + "which this build no longer computes; train the model again with `hnreply train reply`");
         var options = manifest.Options.Deserialize<ReplyOptions>(ModelDirectory.JsonOptions)
                       ?? throw new InvalidDataException($"{directory}: model.json has no reply-model options");
         var tokenization = manifest.Tokenizer.Deserialize<TokenizerOptions>(ModelDirectory.JsonOptions)

@@ -16,9 +16,12 @@ namespace HnReply.Neural.Reply;
 /// LM reads a document), started from a bridge of the encoder's final states.
 ///
 /// Built for transfer from the LM rung: the attentional output is hₜ + W_c·[cₜ; hₜ] and the bridge
-/// maps to the initial state, and both start at zero, so before training the decoder computes
-/// exactly the LM it was copied from (<see cref="CopyLanguageModel"/>) and training can only add
-/// what the parent tells. A copy gate (also zero at first) lets attention raise the words of the parent. Field names are checkpoint keys.
+/// maps to the initial state, and both start at zero, so before training the decoder's hidden state
+/// is exactly that of the LM it was copied from (<see cref="CopyLanguageModel"/>). Each next-token
+/// distribution mixes that LM-like distribution with a copy of the parent's words under attention
+/// (<see cref="LogProbabilities"/>); the attention matrix starts at zero too, so the untrained model
+/// is the LM mixed with a uniform cache of the parent at <see cref="InitialCopyShare"/>, and training
+/// learns where to look and how much to copy. Field names are checkpoint keys.
 /// </summary>
 internal sealed class ReplyNetwork : nn.Module
 {
@@ -54,16 +57,23 @@ internal sealed class ReplyNetwork : nn.Module
         using (no_grad())
         {
             foreach (var parameter in parameters()) nn.init.uniform_(parameter, -0.05, 0.05);
-            foreach (var parameter in new[] { bridge_h.weight!, bridge_h.bias!, bridge_c.weight!, bridge_c.bias!, combine.weight!, copy_gate.weight!, copy_gate.bias! })
+            foreach (var parameter in new[] { bridge_h.weight!, bridge_h.bias!, bridge_c.weight!, bridge_c.bias!, combine.weight!, attention.weight!, copy_gate.weight! })
                 nn.init.zeros_(parameter);
+            nn.init.constant_(copy_gate.bias!, Math.Log(InitialCopyShare / (1 - InitialCopyShare)) / CopyGateScale);
         }
         if (options.TieWeights) output.weight = embedding.weight!;
     }
 
-    // The copy gate is this times a linear map: under one learning rate it then moves as many times faster than the
-    // attention matrices around it. Adam moves every parameter by about the rate per step, so without it a rate gentle
-    // enough for those matrices (measured: 0.003 wrecked the frozen LM's predictions in 25 steps) left the gate near zero.
+    // The copy gate's logit is this times a linear map: under one learning rate it then moves as many times faster than
+    // the attention matrices around it. Adam moves every parameter by about the rate per step, so without it a rate gentle
+    // enough for those matrices (measured: 0.003 wrecked the frozen LM's predictions in 25 steps) left the gate where it began.
     private const double CopyGateScale = 50;
+
+    /// <summary>The share of each next-token distribution the untrained model gives to copying the parent.</summary>
+    internal const double InitialCopyShare = 0.2;
+
+    // Copying a probability this small or less is taken as this, so the log of a word nothing gives is finite.
+    private const double SmallestProbability = 1e-30;
 
     public int VocabularySize { get; }
     public int HiddenSize { get; }
@@ -106,17 +116,47 @@ internal sealed class ReplyNetwork : nn.Module
     }
 
     /// <summary>
-    /// Next-token log-probabilities of n positions: hidden [n, H], gate [n, 1], attention [n, source]
-    /// and the context ids each attended over [n, source] → [n, V], &lt;s&gt; and &lt;pad&gt; at −∞.
-    /// A copy term in the manner of pointer networks (See et al. 2017) adds to each word's logit the
-    /// attention mass on its occurrences in the context, times a gate learnt per position: replies
-    /// name what the parent named. The gate starts at zero, where the logits are the LM's.
+    /// Next-token log-probabilities of n positions: hidden [n, H], gate logit [n, 1], attention [n, source]
+    /// and the context ids each attended over [n, source] → [n, V], &lt;s&gt; and &lt;pad&gt; at −∞. A pointer-generator
+    /// mixture (See, Liu &amp; Manning 2017): p(w) = (1 − g·m)·p_vocab(w) + g·Σ attention on w's occurrences in the
+    /// context, where g is the copy gate and m the attention on words (not &lt;unk&gt; or the separator, whose share stays
+    /// with p_vocab). The mixture is in probability space, so a parent's word gets a share however rare it is to the
+    /// LM, the way a cache model works: replies name what the parent named.
     /// </summary>
     public Tensor LogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source)
     {
-        var copied = zeros(hidden.shape[0], VocabularySize, device: hidden.device).scatter_add(1, source, weights);
-        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden).Plus(gate * copied)), 1);
+        var generated = softmax(SpecialTokens.Exclude(output.forward(hidden)), 1);
+        var onWords = OnWords(weights, source);
+        var copied = zeros(hidden.shape[0], VocabularySize, device: hidden.device).scatter_add(1, source, onWords);
+        return SpecialTokens.Exclude(Mix(generated, gate, onWords, copied));
     }
+
+    /// <summary>
+    /// <see cref="LogProbabilities"/> at one target per position [n] (never &lt;s&gt; or &lt;pad&gt;), without
+    /// building the mixture over the vocabulary: what training's loss and scoring read.
+    /// </summary>
+    public Tensor TargetLogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source, Tensor target)
+    {
+        var column = target.unsqueeze(1);
+        var generated = nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1).gather(1, column).exp();
+        var onWords = OnWords(weights, source);
+        var copied = onWords.mul(source.eq(column).to_type(onWords.dtype)).sum(1, keepdim: true);
+        return Mix(generated, gate, onWords, copied).squeeze(1);
+    }
+
+    // Attention on the context positions that hold words; elsewhere 0.
+    private static Tensor OnWords(Tensor weights, Tensor source) => weights.mul(source.AtLeast(FirstCopyableId).to_type(weights.dtype));
+
+    // log((1 − g·m)·generated + g·copied), g the gate's sigmoid and m the attention on words; generated and copied [n, k].
+    private static Tensor Mix(Tensor generated, Tensor gate, Tensor onWords, Tensor copied)
+    {
+        var share = sigmoid(gate);
+        var mixed = generated.Plus(share.mul(copied.Plus(generated.mul(onWords.sum(1, keepdim: true)).neg())));
+        return mixed.ClampedBelow(SmallestProbability).log();
+    }
+
+    // <unk>, <s>, </s> (the separator) and <pad> are not copied.
+    private const long FirstCopyableId = 4;
 
     /// <summary>
     /// Starts the embedding, the decoder LSTM and the output layer from a one-layer, full-softmax LM

@@ -32,7 +32,7 @@ internal static class ReplyScoring
             var tensors = DecoderBatch.Create(batch.Select(i => replies[i]).ToList(), truncateAt: int.MaxValue, device);
             var encoded = net.Encode(ContextBatch.Create(batch.Select(i => contexts[i]).ToList(), device));
             var decoded = net.Decode(tensors.Input, (encoded.H, encoded.C), encoded);
-            float[] log = decoded.LogProbabilities(net, encoded, tensors.Rows, tensors.Columns).gather(1, tensors.Targets.unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
+            float[] log = decoded.TargetLogProbabilities(net, encoded, tensors.Rows, tensors.Columns, tensors.Targets).cpu().data<float>().ToArray();
             int at = 0;
             for (int b = 0; b < count; b++)
             {

@@ -90,12 +90,20 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
                     var batch = batches[order[step]];
                     var encoded = net.Encode(ContextBatch.Create(batch.Select(e => e.Context).ToList(), device));
                     var decoder = DecoderBatch.Create(batch.Select(e => e.Reply).ToList(), options.MaxReplyTokens, device);
-                    var log = net.Decode(decoder.Input, (encoded.H, encoded.C), encoded).LogProbabilities(net, encoded, decoder.Rows, decoder.Columns);
-                    var nll = -log.gather(1, decoder.Targets.unsqueeze(1)).squeeze(1);
-                    // Label smoothing over the tokens that can be predicted (not <s>, <pad>: their −∞ would make it NaN).
-                    var objective = smoothing is null
-                        ? nll.mean()
-                        : (smoothing[0] * nll).Plus((smoothing[1] * log.index_select(1, allowed).mean([1])).neg()).mean();
+                    var decoded = net.Decode(decoder.Input, (encoded.H, encoded.C), encoded);
+                    Tensor nll, objective;
+                    if (smoothing is null)
+                    {
+                        nll = decoded.TargetLogProbabilities(net, encoded, decoder.Rows, decoder.Columns, decoder.Targets).neg();
+                        objective = nll.mean();
+                    }
+                    else
+                    {
+                        // Label smoothing over the tokens that can be predicted (not <s>, <pad>: their −∞ would make it NaN).
+                        var log = decoded.LogProbabilities(net, encoded, decoder.Rows, decoder.Columns);
+                        nll = log.gather(1, decoder.Targets.unsqueeze(1)).squeeze(1).neg();
+                        objective = (smoothing[0] * nll).Plus((smoothing[1] * log.index_select(1, allowed).mean([1])).neg()).mean();
+                    }
                     optimizer.zero_grad();
                     objective.backward();
                     nn.utils.clip_grad_norm_(parameters, options.ClipNorm);

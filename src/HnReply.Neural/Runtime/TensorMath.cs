@@ -37,4 +37,22 @@ internal static class TensorMath
         GC.KeepAlive(scalar);
         return result;
     }
+
+    /// <summary>Element-wise <paramref name="value"/> ≥ <paramref name="threshold"/>, the threshold held alive for the call.</summary>
+    public static Tensor AtLeast(this Tensor value, long threshold)
+    {
+        using var scalar = threshold.ToScalar();
+        var result = value.ge(scalar);
+        GC.KeepAlive(scalar);
+        return result;
+    }
+
+    /// <summary><paramref name="value"/> with every element below <paramref name="floor"/> raised to it (the floor held alive for the call).</summary>
+    public static Tensor ClampedBelow(this Tensor value, double floor)
+    {
+        using var scalar = floor.ToScalar();
+        var result = value.clamp_min(scalar);
+        GC.KeepAlive(scalar);
+        return result;
+    }
 }

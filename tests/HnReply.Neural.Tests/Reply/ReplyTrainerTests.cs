@@ -1,5 +1,6 @@
 using HnReply.Neural.Lstm;
 using HnReply.Neural.Reply;
+using HnReply.Neural.Runtime;
 using HnReply.Neural.Tests.Lstm;
 using HnReply.Neural.Training;
 using HnReply.Text;
@@ -71,7 +72,7 @@ public sealed class ReplyTrainerTests : IDisposable
     }
 
     [Fact]
-    public void CopyLanguageModel_BeforeTraining_ScoresRepliesExactlyAsTheLanguageModel()
+    public void CopyLanguageModel_BeforeTraining_ScoresRepliesAsTheLanguageModelMixedWithAUniformCopyOfTheParent()
     {
         var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
         var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
@@ -81,23 +82,53 @@ public sealed class ReplyTrainerTests : IDisposable
         manual_seed(8);
         using var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
         net.CopyLanguageModel(lm.Network);
-        int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12]];
-        int[][] contexts = [[8, 9], [5, 6, 7, 8, 9, 10], [13]];
+        int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12], [13, 0]];
+        // The last two contexts hold a separator and an <unk>: attention on them is not copied.
+        int[][] contexts = [[8, 9], [5, 6, 7, 8, 9, 10], [13, Vocabulary.Eos, 4, 4, 11], [Vocabulary.Unk, 13, 13]];
+        double share = ReplyNetwork.InitialCopyShare;
 
         var conditional = ReplyScoring.Score(net, CPU, contexts, replies);
 
         for (int i = 0; i < replies.Length; i++)
         {
+            double length = contexts[i].Length, words = contexts[i].Count(id => id >= 4);
             double expected = 0;
             var state = lm.Begin();
             foreach (int token in replies[i].Append(Vocabulary.Eos))
             {
-                expected += lm.LogProbability(state, token);
+                double copied = token >= 4 ? contexts[i].Count(id => id == token) / length : 0;
+                expected += Math.Log((1 - share * words / length) * Math.Exp(lm.LogProbability(state, token)) + share * copied);
                 state = lm.Advance(state, token);
             }
             Assert.Equal(expected, conditional[i].LogProbability, 4);
             Assert.Equal(replies[i].Length + 1, conditional[i].Tokens);
         }
+    }
+
+    [Fact]
+    public void TargetLogProbabilities_EqualTheMixtureOverTheVocabularyAtTheTargets()
+    {
+        manual_seed(3);
+        using var net = new ReplyNetwork(20, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 });
+        using (no_grad())
+            foreach (var parameter in net.parameters()) parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.05)));
+        net.eval();
+        // Separators and an <unk> in the contexts; a reply ending at a word the context repeats.
+        List<int[]> contexts = [[4, 5, Vocabulary.Eos, 6], [7, Vocabulary.Unk, 7], [8]];
+        List<int[]> replies = [[5, 6, 9], [7], [10, 8, 8, 11]];
+        using var scope = NewDisposeScope();
+        var encoded = net.Encode(ContextBatch.Create(contexts, CPU));
+        var batch = DecoderBatch.Create(replies, int.MaxValue, CPU);
+        var decoded = net.Decode(batch.Input, (encoded.H, encoded.C), encoded);
+
+        var full = decoded.LogProbabilities(net, encoded, batch.Rows, batch.Columns);
+        float[] atTargets = full.gather(1, batch.Targets.unsqueeze(1)).squeeze(1).data<float>().ToArray();
+        float[] targetsAlone = decoded.TargetLogProbabilities(net, encoded, batch.Rows, batch.Columns, batch.Targets).data<float>().ToArray();
+        float[] totals = full.exp().sum(1).data<float>().ToArray();
+
+        Assert.Equal(replies.Sum(r => r.Length + 1), targetsAlone.Length);
+        for (int i = 0; i < atTargets.Length; i++) Assert.Equal(atTargets[i], targetsAlone[i], 4);
+        Assert.All(totals, total => Assert.Equal(1, total, 4));
     }
 
     // One per evaluation point, in order (rates and times differ between runs; what was learnt does not).
