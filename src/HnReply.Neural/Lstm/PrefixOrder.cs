@@ -41,12 +41,11 @@ internal sealed class PrefixOrder : IDisposable
                 if (runs[length - 1].TryGetValue(token[..length], out var run)) (starts[length - 1, id], ends[length - 1, id]) = run;
         }
         bool[] isWord = vocabulary.WordMask.ToArray();
-        // Built at first use, inside some batch's dispose scope, and kept across batches: so detached from it.
-        Columns = tensor(sorted.Select(id => (long)(id - first)).ToArray()).to(device).DetachFromDisposeScope();
-        Ids = tensor(sorted.Select(id => (long)id).ToArray()).to(device).DetachFromDisposeScope();
-        Words = tensor(sorted.Select(id => isWord[id]).ToArray()).to(device).DetachFromDisposeScope();
-        Starts = tensor(starts).to(device).DetachFromDisposeScope();
-        Ends = tensor(ends).to(device).DetachFromDisposeScope();
+        Columns = tensor(sorted.Select(id => (long)(id - first)).ToArray()).to(device);
+        Ids = tensor(sorted.Select(id => (long)id).ToArray()).to(device);
+        Words = tensor(sorted.Select(id => isWord[id]).ToArray()).to(device);
+        Starts = tensor(starts).to(device);
+        Ends = tensor(ends).to(device);
         LongestRun = Math.Max(1, runs[depth - 1].Values.Select(r => (int)(r.End - r.Start)).DefaultIfEmpty(1).Max());
     }
 
