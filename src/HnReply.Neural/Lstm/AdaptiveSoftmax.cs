@@ -189,11 +189,13 @@ internal sealed class AdaptiveSoftmax : nn.Module
             targetProbability = targetProbability.index_copy(0, rows, where(isMember, own, targetProbability.index_select(0, rows)));
             tailParts.Add((i, rows, probability));
         }
-        var (counts, head) = Above(headProbability.narrow(1, 0, Shortlist), targetProbability, target, 0, vocabulary);
+        var targetPrefixes = vocabulary.Prefixes.index_select(1, target);
+        var (counts, head) = Above(headProbability.narrow(1, 0, Shortlist), targetProbability, target, 0, vocabulary, targetPrefixes);
         var pairs = new List<Tensor> { head };
         foreach (var (i, rows, probability) in tailParts)
         {
-            var (tailCounts, local) = Above(probability, targetProbability.index_select(0, rows), target.index_select(0, rows), _bounds[i], vocabulary);
+            var (tailCounts, local) = Above(probability, targetProbability.index_select(0, rows), target.index_select(0, rows), _bounds[i], vocabulary,
+                                            targetPrefixes.index_select(1, rows));
             counts = counts.PlusAtRows(rows, tailCounts);
             pairs.Add(stack([rows.index_select(0, local.select(1, 0)), local.select(1, 1)], 1));
         }
@@ -201,38 +203,29 @@ internal sealed class AdaptiveSoftmax : nn.Module
     }
 
     /// <summary>
-    /// Over probabilities [n, w] of the ids from <paramref name="first"/>: per row, of the words ranked
-    /// above the row's target (probability [n], id [n]) — more probable, or as probable with a lower id —
-    /// how many share the target's first L characters [n, depth + 1], and as (row, id) pairs those that
-    /// share all depth of them. The columns are read in <see cref="PrefixOrder"/>, where each of those sets
-    /// is a run: one running count of the words above answers every L.
+    /// Over probabilities [n, w] of the words with ids from <paramref name="first"/>: per row, of the
+    /// words ranked above the row's target (probability [n], id [n]) — more probable, or as probable
+    /// with a lower id — how many share the target's first L characters [n, depth + 1], and as (row, id)
+    /// pairs those that share all depth of them; <paramref name="targetPrefixes"/> [depth, n] are the
+    /// targets' prefix ids.
     /// </summary>
-    public static (Tensor ByPrefix, Tensor SharingPrefix) Above(Tensor probabilities, Tensor targetProbability, Tensor target, int first, WordPrefixes vocabulary)
+    public static (Tensor ByPrefix, Tensor SharingPrefix) Above(Tensor probabilities, Tensor targetProbability, Tensor target, int first,
+                                                               WordPrefixes vocabulary, Tensor targetPrefixes)
     {
-        long rows = probabilities.shape[0];
         int width = (int)probabilities.shape[1];
-        var order = vocabulary.Order(first, width);
-        var sorted = probabilities.index_select(1, order.Columns);
+        var ids = arange(first, first + width, dtype: ScalarType.Int64, device: probabilities.device);
         var p = targetProbability.unsqueeze(1);
-        var tie = sorted.eq(p).logical_and(order.Ids.unsqueeze(0).lt(target.unsqueeze(1)));
-        var above = sorted.gt(p).logical_or(tie).logical_and(order.Words.unsqueeze(0));
-        var running = cat([zeros(rows, 1, ScalarType.Int64, probabilities.device), above.cumsum(1, ScalarType.Int64)], 1); // [n, w + 1]
-        var counts = new List<Tensor> { running.narrow(1, width, 1).squeeze(1) };
-        Tensor start = target, end = target;
-        for (int level = 0; level < SuggestionRank.PrefixDepth; level++)
+        var tie = probabilities.eq(p).logical_and(ids.unsqueeze(0).lt(target.unsqueeze(1)));
+        var above = probabilities.gt(p).logical_or(tie).logical_and(vocabulary.Words.narrow(0, first, width).unsqueeze(0));
+        var counts = new List<Tensor> { above.sum(1, type: ScalarType.Int64) };
+        var prefixes = vocabulary.Prefixes.narrow(1, first, width);
+        for (int length = 0; length < SuggestionRank.PrefixDepth; length++)
         {
-            start = order.Starts[level].index_select(0, target).unsqueeze(1);
-            end = order.Ends[level].index_select(0, target).unsqueeze(1);
-            counts.Add(running.gather(1, end).Plus(running.gather(1, start).neg()).squeeze(1));
+            above = above.logical_and(prefixes[length].unsqueeze(0).eq(targetPrefixes[length].unsqueeze(1)));
+            counts.Add(above.sum(1, type: ScalarType.Int64));
         }
-        // The longest run's width of positions from each row's start, those before its end kept.
-        var positions = start.Plus(arange(order.LongestRun, dtype: ScalarType.Int64, device: probabilities.device).unsqueeze(0));
-        using var last = tensor((long)width - 1).to(probabilities.device);
-        var inRun = positions.lt(end);
-        positions = minimum(positions, last);
-        var pairs = above.gather(1, positions).logical_and(inRun).nonzero();
-        var ids = order.Ids.index_select(0, positions[pairs.select(1, 0), pairs.select(1, 1)]);
-        return (stack(counts, 1), stack([pairs.select(1, 0), ids], 1));
+        var pairs = above.nonzero();
+        return (stack(counts, 1), stack([pairs.select(1, 0), ids.index_select(0, pairs.select(1, 1))], 1));
     }
 
     /// <summary>

@@ -168,7 +168,7 @@ internal sealed class LstmNetwork : nn.Module
         if (adaptive is not null) return adaptive.WordsAbove(hidden, target, vocabulary, floorLog);
         var probabilities = LogProbabilities(hidden).exp();
         var targetProbability = probabilities.gather(1, target.unsqueeze(1)).squeeze(1);
-        return AdaptiveSoftmax.Above(probabilities, targetProbability, target, 0, vocabulary);
+        return AdaptiveSoftmax.Above(probabilities, targetProbability, target, 0, vocabulary, vocabulary.Prefixes.index_select(1, target));
     }
 
     /// <summary>How many rows of hidden outputs <see cref="Score"/> should get at once: its widest block stays within <paramref name="sliceCells"/>.</summary>

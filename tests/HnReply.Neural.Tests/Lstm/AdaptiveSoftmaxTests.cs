@@ -90,7 +90,7 @@ public sealed class AdaptiveSoftmaxTests
         long[] target = [6, 5];
         using var prefixes = new WordPrefixes(Vocabulary.FromTokens(["xyzw", "abcd", "abcc", ","]), CPU);
 
-        var (byPrefix, pairs) = AdaptiveSoftmax.Above(probabilities, tensor(targetProbability), tensor(target), 4, prefixes);
+        var (byPrefix, pairs) = AdaptiveSoftmax.Above(probabilities, tensor(targetProbability), tensor(target), 4, prefixes, prefixes.Prefixes.index_select(1, tensor(target)));
 
         // Row 0: "abcd" is above "abcc" and shares 3 letters; row 1: "xyzw" is above "abcd" and shares none.
         Assert.Equal([1L, 1L, 1L, 1L, 1L, 0L, 0L, 0L], byPrefix.data<long>().ToArray());
