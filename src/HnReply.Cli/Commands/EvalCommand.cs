@@ -82,19 +82,20 @@ internal static class EvalCommand
                 .Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken));
     }
 
-    // A reply model's row (ranked by log p(r|c), or MMI with --lm) with the conditional perplexity of the true replies
+    // A reply model's row (ranked by MMI when there is a p(r) — --lm, or the LM the model holds — else by log p(r|c)) with the conditional perplexity of the true replies
     // beside the LM's; with --retrieval also the hybrid's row, whose scores are the reply model's (so are its rankings).
     private static async Task<List<Row>> NeuralRows(ParseResult parse, string directory, LoadedModel loaded, HeldOut held, CancellationToken cancellationToken)
     {
         // Beam 5 with no repeated trigram: the decoding the acceptance names (ReplyRequest's defaults).
-        var request = new ReplyRequest { MmiLambda = parse.GetValue(ReplyCommand.Lm) is null ? 0 : parse.GetValue(ReplyCommand.MmiLambda), Seed = parse.GetValue(GlobalOptions.Seed) };
+        var request = new ReplyRequest { MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), Seed = parse.GetValue(GlobalOptions.Seed) };
         using var extras = NeuralExtras.Open(parse, loaded, request);
         var neural = extras.Replier!.Alone();
         var pairs = held.Pairs();
         var report = await Evaluate(parse, directory, neural, held, rank: true, cancellationToken).ConfigureAwait(false);
         var (log, tokens) = neural.Model.ScorePairs(pairs.Select(p => (p.Parent, (string?)p.Title, p.Reply)).ToList(), cancellationToken);
-        report = report with { ConditionalPerplexity = Math.Exp(-log / tokens), LanguageModelPerplexity = neural.LanguageModel is { } lm ? ReplyPerplexity.Of(lm, pairs.Select(p => p.Reply)) : double.NaN };
-        var rows = new List<Row> { new(neural.Defaults.MmiLambda > 0 ? $"{directory} (MMI λ={neural.Defaults.MmiLambda})" : directory, "reply", loaded.Bytes, null, report) };
+        report = report with { ConditionalPerplexity = Math.Exp(-log / tokens), LanguageModelPerplexity = neural.LanguageModelPerplexity(pairs.Select(p => p.Reply).ToList()) };
+        bool mmi = neural.Defaults.MmiLambda > 0 && neural.HasLanguageModel;
+        var rows = new List<Row> { new(mmi ? $"{directory} (MMI λ={neural.Defaults.MmiLambda})" : directory, "reply", loaded.Bytes, null, report) };
         if (extras.Replier.Kind == "hybrid")
         {
             var hybrid = await Evaluate(parse, directory + " + retrieval", extras.Replier, held, rank: false, cancellationToken).ConfigureAwait(false);

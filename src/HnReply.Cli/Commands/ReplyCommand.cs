@@ -32,8 +32,8 @@ internal static class ReplyCommand
     private static readonly Option<double?> LengthPenalty = new("--length-penalty") { Description = $"Length normalisation exponent α (default {D.LengthPenalty})" };
     private static readonly Option<int?> MinTokens = new("--min-tokens") { Description = $"Shortest reply in tokens (default {D.MinTokens})" };
     private static readonly Option<int?> MaxTokens = new("--max-tokens") { Description = $"Longest reply in tokens (default {D.MaxTokens})" };
-    internal static readonly Option<string?> Lm = new("--lm") { Description = "Language model directory for MMI reranking: log p(r|c) − λ·log p(r) (Li et al. 2016)" };
-    internal static readonly Option<double> MmiLambda = new("--mmi-lambda") { Description = "λ of the MMI score (used with --lm)", DefaultValueFactory = _ => 0.5 };
+    internal static readonly Option<string?> Lm = new("--lm") { Description = "Language model directory for MMI reranking: log p(r|c) − λ·log p(r) (Li et al. 2016); default: the LM a reply model trained with --freeze-lm holds" };
+    internal static readonly Option<double> MmiLambda = new("--mmi-lambda") { Description = "λ of the MMI score, with --lm or the LM a reply model trained with --freeze-lm holds (0: rank by log p(r|c))", DefaultValueFactory = _ => 0.5 };
     internal static readonly Option<string?> Retrieval = new("--retrieval") { Description = "Retrieval model directory whose replies join the candidates (the hybrid replier)" };
 
     public static Command Create()
@@ -105,7 +105,7 @@ internal static class ReplyCommand
             LengthPenalty = parse.GetValue(LengthPenalty) ?? D.LengthPenalty,
             MinTokens = parse.GetValue(MinTokens) ?? D.MinTokens,
             MaxTokens = parse.GetValue(MaxTokens) ?? D.MaxTokens,
-            MmiLambda = parse.GetValue(Lm) is null ? 0 : parse.GetValue(MmiLambda),
+            MmiLambda = parse.GetValue(MmiLambda),
             Seed = parse.GetValue(GlobalOptions.Seed),
         };
     }

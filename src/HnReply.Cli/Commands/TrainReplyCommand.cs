@@ -61,6 +61,7 @@ internal static class TrainReplyCommand
             var options = Read(parse);
             string? lmPath = parse.GetValue(InitLm);
             if (lmPath is not null) options = FitLanguageModel(parse, options, lmPath);
+            else if (options.FreezeLanguageModel) throw new ArgumentException("--freeze-lm keeps the parts --init-lm gives; name the LM with --init-lm DIR");
             string? vectorsPath = parse.GetValue(InitEmbeddings);
             var vectors = vectorsPath is null ? null : Word2VecModel.Load(vectorsPath).Vectors;
             if (vectors is not null && vectors.Dimensions != options.EmbeddingSize)

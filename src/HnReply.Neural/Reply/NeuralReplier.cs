@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using HnReply.Evaluation;
 using HnReply.Prediction;
 using HnReply.Text;
 
@@ -10,7 +11,8 @@ namespace HnReply.Neural.Reply;
 /// The reply model as a replier, and with <paramref name="retrieval"/> the hybrid one. Candidates
 /// come from the model (beam search or samples) and, in the hybrid, from retrieval; all are
 /// reranked by the MMI score of Li et al. 2016, per token: (log p(r|c) − λ·log p(r)) / |r|, with
-/// <paramref name="languageModel"/> as p(r) (λ = 0, or no LM: log p(r|c) alone); then replies that
+/// <paramref name="languageModel"/> as p(r), or else the LM the reply model holds when it was trained with
+/// its LM frozen (λ = 0, or neither: log p(r|c) alone); then replies that
 /// say the same thing as a better one are dropped (word-set Jaccard ≥ 0.7, Smart Reply's diversity
 /// step) and the best n remain. <see cref="Score"/> is the same per-token score, which is what eval
 /// ranks the true reply by. The LM's log p(r) of a text is cached: distractor replies recur.
@@ -28,8 +30,17 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
 
     public ReplyModel Model => model;
 
-    /// <summary>p(r) of the MMI score, when there is one.</summary>
-    public ILanguageModel? LanguageModel => languageModel;
+    /// <summary>Whether there is a p(r) for the MMI score: a language model given, or the one the reply model holds.</summary>
+    public bool HasLanguageModel => languageModel is not null || model.HoldsLanguageModel;
+
+    /// <summary>Perplexity of <paramref name="replies"/> under p(r) (DESIGN.md's convention: one &lt;/s&gt; each), or NaN without one.</summary>
+    public double LanguageModelPerplexity(IReadOnlyList<string> replies)
+    {
+        if (languageModel is not null) return ReplyPerplexity.Of(languageModel, replies);
+        if (!model.HoldsLanguageModel) return double.NaN;
+        var scores = model.ScoreWithoutParent(replies);
+        return Math.Exp(-scores.Sum(s => s.LogProbability) / scores.Sum(s => s.Tokens));
+    }
 
     /// <summary>This replier without retrieval candidates: the reply model alone, same ranking.</summary>
     public NeuralReplier Alone() => new(model, languageModel, null, Defaults);
@@ -102,24 +113,33 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     private double[] Rank(string parent, string? title, IReadOnlyList<string> replies, double lambda, CancellationToken cancellationToken = default)
     {
         var conditional = model.ScoreReplies(parent, title, replies, cancellationToken);
+        bool mmi = lambda > 0 && HasLanguageModel;
+        if (mmi) KnowLanguageModelLogs(replies, cancellationToken);
         var scores = new double[replies.Count];
         for (int i = 0; i < replies.Count; i++)
-        {
-            double log = conditional[i].LogProbability;
-            if (lambda > 0 && languageModel is not null) log -= lambda * LanguageModelLog(replies[i]);
-            scores[i] = log / conditional[i].Tokens;
-        }
+            scores[i] = (conditional[i].LogProbability - (mmi ? lambda * _languageModelLog[replies[i]] : 0)) / conditional[i].Tokens;
         return scores;
     }
 
-    private double LanguageModelLog(string reply) => _languageModelLog.GetOrAdd(reply, text =>
+    // log p(r) of each reply not yet cached: by the given LM, or by the reply model's own in one batch.
+    private void KnowLanguageModelLogs(IReadOnlyList<string> replies, CancellationToken cancellationToken)
     {
-        var lm = languageModel!;
-        int[] ids = lm.Vocabulary.Encode(lm.Tokenizer.Tokenize(text));
-        double total = 0;
-        DocumentScoring.Score(lm, [ids], new BatchScoring(0), (in ScoredPosition p) => total += p.LogProbability);
-        return total;
-    });
+        var missing = replies.Distinct(StringComparer.Ordinal).Where(r => !_languageModelLog.ContainsKey(r)).ToList();
+        if (missing.Count == 0) return;
+        if (languageModel is null)
+        {
+            var scores = model.ScoreWithoutParent(missing, cancellationToken);
+            for (int i = 0; i < missing.Count; i++) _languageModelLog[missing[i]] = scores[i].LogProbability;
+            return;
+        }
+        foreach (string reply in missing)
+        {
+            int[] ids = languageModel.Vocabulary.Encode(languageModel.Tokenizer.Tokenize(reply));
+            double total = 0;
+            DocumentScoring.Score(languageModel, [ids], new BatchScoring(0), (in ScoredPosition p) => total += p.LogProbability, cancellationToken);
+            _languageModelLog[reply] = total;
+        }
+    }
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
         a.Count + b.Count == 0 ? 1 : a.Intersect(b).Count() / (double)a.Union(b).Count();

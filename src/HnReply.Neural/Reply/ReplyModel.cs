@@ -24,17 +24,24 @@ public sealed class ReplyModel : IDisposable
     private readonly IDisposable _frozen;
     private readonly ReplyTokens _tokens;
 
-    private ReplyModel(ReplyNetwork net, Device device, ReplyTokens tokens)
+    private ReplyModel(ReplyNetwork net, Device device, ReplyTokens tokens, bool holdsLanguageModel)
     {
         _net = net;
         _device = device;
         _tokens = tokens;
+        HoldsLanguageModel = holdsLanguageModel;
         _frozen = net.Frozen();
         _net.eval();
     }
 
     public Vocabulary Vocabulary => _tokens.Vocabulary;
     public ITokenizer Tokenizer => _tokens.Tokenizer;
+
+    /// <summary>
+    /// Whether the model holds the LM it started from unchanged (trained with <c>--freeze-lm</c>), so that
+    /// <see cref="ScoreWithoutParent"/> is that LM's log p(reply): the p(r) of MMI without loading it.
+    /// </summary>
+    public bool HoldsLanguageModel { get; }
 
     public static ReplyModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu)
     {
@@ -52,7 +59,7 @@ public sealed class ReplyModel : IDisposable
         var torchDevice = TorchRuntime.Use(device);
         var net = new ReplyNetwork(vocabulary.Count, options);
         ModuleWeights.Load(net, weights, torchDevice);
-        return new ReplyModel(net, torchDevice, new ReplyTokens(Tokenizers.Create(tokenization), vocabulary, options));
+        return new ReplyModel(net, torchDevice, new ReplyTokens(Tokenizers.Create(tokenization), vocabulary, options), options.FreezeLanguageModel);
     }
 
     /// <summary>log p(reply | parent, title) of each reply, summed over its tokens and one &lt;/s&gt;, with that count.</summary>
@@ -61,6 +68,10 @@ public sealed class ReplyModel : IDisposable
         int[] context = _tokens.Context(parent, title);
         return ReplyScoring.Score(_net, _device, replies.Select(_ => context).ToList(), replies.Select(_tokens.Reply).ToList(), cancellationToken);
     }
+
+    /// <summary>log p(reply) of each reply under the decoder alone, with its token count (the LM's, when <see cref="HoldsLanguageModel"/>).</summary>
+    public (double LogProbability, int Tokens)[] ScoreWithoutParent(IReadOnlyList<string> replies, CancellationToken cancellationToken = default) =>
+        ReplyScoring.Score(_net, _device, null, replies.Select(_tokens.Reply).ToList(), cancellationToken);
 
     /// <summary>Conditional perplexity of (parent, title, reply) triples: what <c>eval</c> puts next to the LM's perplexity of the same replies.</summary>
     public (double LogProbability, long Tokens) ScorePairs(IReadOnlyList<(string Parent, string? Title, string Reply)> pairs, CancellationToken cancellationToken = default)

@@ -144,6 +144,18 @@ internal sealed class ReplyNetwork : nn.Module
         return Mix(generated, gate, onWords, copied).squeeze(1);
     }
 
+    /// <summary>
+    /// log p of one target per position under the decoder alone — from the zero state, reading
+    /// <paramref name="input"/> [time, batch] without any context, at the flat positions <paramref name="rows"/>
+    /// (batch × time order). With the LM's parts frozen this is exactly the LM they were copied from.
+    /// </summary>
+    public Tensor LanguageModelTargetLogProbabilities(Tensor input, Tensor rows, Tensor target)
+    {
+        var (states, _, _) = decoder.forward(drop.forward(embedding.forward(input)));
+        var hidden = drop.forward(states.transpose(0, 1).reshape(-1, HiddenSize).index_select(0, rows));
+        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1).gather(1, target.unsqueeze(1)).squeeze(1);
+    }
+
     // Attention on the context positions that hold words; elsewhere 0.
     private static Tensor OnWords(Tensor weights, Tensor source) => weights.mul(source.AtLeast(FirstCopyableId).to_type(weights.dtype));
 

@@ -7,14 +7,15 @@ namespace HnReply.Neural.Reply;
 /// log p(reply | context) of whole replies, batched: pairs sorted by reply length, one encoder and
 /// one decoder forward per batch, the output layer over real positions only. Every reply token and
 /// one &lt;/s&gt; count (DESIGN.md's perplexity convention), so the conditional perplexity stands next
-/// to the LM's perplexity of the same replies.
+/// to the LM's perplexity of the same replies. Without contexts the decoder alone scores them
+/// (<see cref="ReplyNetwork.LanguageModelTargetLogProbabilities"/>).
 /// </summary>
 internal static class ReplyScoring
 {
     private const int TokenBudget = 4096; // reply positions per batch
 
     /// <returns>Per pair: the summed natural-log probability and the number of scored positions.</returns>
-    public static (double LogProbability, int Tokens)[] Score(ReplyNetwork net, Device device, IReadOnlyList<int[]> contexts, IReadOnlyList<int[]> replies,
+    public static (double LogProbability, int Tokens)[] Score(ReplyNetwork net, Device device, IReadOnlyList<int[]>? contexts, IReadOnlyList<int[]> replies,
                                                             CancellationToken cancellationToken = default)
     {
         var result = new (double, int)[replies.Count];
@@ -30,9 +31,9 @@ internal static class ReplyScoring
             first += count;
             using var scope = NewDisposeScope();
             var tensors = DecoderBatch.Create(batch.Select(i => replies[i]).ToList(), truncateAt: int.MaxValue, device);
-            var encoded = net.Encode(ContextBatch.Create(batch.Select(i => contexts[i]).ToList(), device));
-            var decoded = net.Decode(tensors.Input, (encoded.H, encoded.C), encoded);
-            float[] log = decoded.TargetLogProbabilities(net, encoded, tensors.Rows, tensors.Columns, tensors.Targets).cpu().data<float>().ToArray();
+            float[] log = (contexts is null
+                ? net.LanguageModelTargetLogProbabilities(tensors.Input, tensors.Rows, tensors.Targets)
+                : Conditional(net, device, batch.Select(i => contexts[i]).ToList(), tensors)).cpu().data<float>().ToArray();
             int at = 0;
             for (int b = 0; b < count; b++)
             {
@@ -43,5 +44,12 @@ internal static class ReplyScoring
             }
         }
         return result;
+    }
+
+    private static Tensor Conditional(ReplyNetwork net, Device device, List<int[]> contexts, DecoderBatch tensors)
+    {
+        var encoded = net.Encode(ContextBatch.Create(contexts, device));
+        var decoded = net.Decode(tensors.Input, (encoded.H, encoded.C), encoded);
+        return decoded.TargetLogProbabilities(net, encoded, tensors.Rows, tensors.Columns, tensors.Targets);
     }
 }

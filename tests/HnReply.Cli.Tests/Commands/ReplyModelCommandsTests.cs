@@ -59,4 +59,17 @@ public class ReplyModelCommandsTests
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["hnreply: give the comment to reply to, or --item ID"], run.StderrLines);
     }
+
+    [Fact]
+    public async Task TrainReply_FreezeLmWithoutInitLm_SaysWhatItNeedsInOneLine()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("pairs.jsonl"), "{\"parent\":\"a b c\",\"reply\":\"d e\"}\n");
+
+        var run = await CliRunner.RunAsync(folder.Path, "train", "reply", "--out", "reply", "--pairs", "pairs.jsonl", "--freeze-lm");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(["hnreply: --freeze-lm keeps the parts --init-lm gives; name the LM with --init-lm DIR"], run.StderrLines);
+        Assert.False(Directory.Exists(folder.File("reply")));
+    }
 }

@@ -78,6 +78,36 @@ public sealed class NeuralReplierTests(CopyModelFixture copy)
     }
 
     [Fact]
+    public void ScoreAll_ModelHoldingItsLanguageModel_RanksByMmiWithIt()
+    {
+        string folder = Directory.CreateTempSubdirectory("hnreply-held-lm-").FullName;
+        try
+        {
+            // The copy model as if trained with --freeze-lm: its decoder alone is then the p(r) of MMI.
+            foreach (string file in Directory.GetFiles(copy.Directory)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            string manifest = Path.Combine(folder, "model.json");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"freeze_language_model\": false", "\"freeze_language_model\": true", StringComparison.Ordinal));
+            using var held = ReplyModel.Load(folder);
+            string[] replies = ["b7 b0 b3", "b1 b2 b3", "b7 b7 b7"];
+
+            var scores = new NeuralReplier(held, defaults: new ReplyRequest { MmiLambda = 1 }).ScoreAll("a7 a0 a3", null, replies);
+
+            var conditional = held.ScoreReplies("a7 a0 a3", null, replies);
+            var alone = held.ScoreWithoutParent(replies);
+            for (int i = 0; i < replies.Length; i++)
+                Assert.Equal((conditional[i].LogProbability - alone[i].LogProbability) / conditional[i].Tokens, scores[i], 6);
+            Assert.True(held.HoldsLanguageModel);
+            Assert.True(double.IsFinite(new NeuralReplier(held).LanguageModelPerplexity(replies)));
+            Assert.False(copy.Model.HoldsLanguageModel);
+            Assert.True(double.IsNaN(new NeuralReplier(copy.Model).LanguageModelPerplexity(replies)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Generate_LiveTensorCount_StaysFlatAcrossReplies()
     {
         var model = copy.Model;

@@ -106,6 +106,43 @@ public sealed class ReplyTrainerTests : IDisposable
     }
 
     [Fact]
+    public void ScoreWithoutContexts_AfterTheAddedPartsLearn_IsStillExactlyTheLanguageModel()
+    {
+        var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
+        var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
+        string lmDirectory = Path.Combine(_folder, "lm");
+        LstmModelFiles.Write(lmDirectory, vocabulary, lmOptions, seed: 7).Dispose();
+        using var lm = LstmLanguageModel.Load(lmDirectory);
+        manual_seed(9);
+        using var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
+        net.CopyLanguageModel(lm.Network);
+        // What training with --freeze-lm changes: everything but the embedding, decoder LSTM and output layer.
+        using (no_grad())
+            foreach (var (name, parameter) in net.named_parameters())
+                if (!name.StartsWith("embedding.", StringComparison.Ordinal) && !name.StartsWith("decoder.", StringComparison.Ordinal) && !name.StartsWith("output.", StringComparison.Ordinal))
+                    parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.1)));
+        int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12]];
+        int[][] contexts = [[5, 9], [9, 6, 7, 8, 9, 10], [13]];
+
+        var alone = ReplyScoring.Score(net, CPU, null, replies);
+        var conditional = ReplyScoring.Score(net, CPU, contexts, replies);
+
+        for (int i = 0; i < replies.Length; i++)
+        {
+            double expected = 0;
+            var state = lm.Begin();
+            foreach (int token in replies[i].Append(Vocabulary.Eos))
+            {
+                expected += lm.LogProbability(state, token);
+                state = lm.Advance(state, token);
+            }
+            Assert.Equal(expected, alone[i].LogProbability, 4);
+            Assert.Equal(replies[i].Length + 1, alone[i].Tokens);
+            Assert.NotEqual(expected, conditional[i].LogProbability, 2); // the changed parts do change the conditional scores
+        }
+    }
+
+    [Fact]
     public void TargetLogProbabilities_EqualTheMixtureOverTheVocabularyAtTheTargets()
     {
         manual_seed(3);
