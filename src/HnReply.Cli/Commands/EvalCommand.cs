@@ -34,7 +34,7 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, Ranking, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.Retrieval };
+        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, Ranking, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.AntiLm, ReplyCommand.Retrieval };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -87,7 +87,7 @@ internal static class EvalCommand
     private static async Task<List<Row>> NeuralRows(ParseResult parse, string directory, LoadedModel loaded, HeldOut held, CancellationToken cancellationToken)
     {
         // Beam 5 with no repeated trigram: the decoding the acceptance names (ReplyRequest's defaults).
-        var request = new ReplyRequest { MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), Seed = parse.GetValue(GlobalOptions.Seed) };
+        var request = new ReplyRequest { MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), AntiLanguageModelTokens = parse.GetValue(ReplyCommand.AntiLm), Seed = parse.GetValue(GlobalOptions.Seed) };
         using var extras = NeuralExtras.Open(parse, loaded, request);
         var neural = extras.Replier!.Alone();
         var pairs = held.Pairs();

@@ -33,6 +33,11 @@ internal static class ReplyCommand
     private static readonly Option<int?> MinTokens = new("--min-tokens") { Description = $"Shortest reply in tokens (default {D.MinTokens})" };
     private static readonly Option<int?> MaxTokens = new("--max-tokens") { Description = $"Longest reply in tokens (default {D.MaxTokens})" };
     internal static readonly Option<string?> Lm = new("--lm") { Description = "Language model directory for MMI reranking: log p(r|c) − λ·log p(r) (Li et al. 2016); default: the LM a reply model trained with --freeze-lm holds" };
+    internal static readonly Option<int> AntiLm = new("--anti-lm")
+    {
+        Description = "Beam search subtracts λ (--mmi-lambda) times the held LM's log p(t | prefix) from the first N tokens' scores (MMI-antiLM, Li et al. 2016); 0 = off",
+        DefaultValueFactory = _ => 0,
+    };
     internal static readonly Option<double> MmiLambda = new("--mmi-lambda") { Description = "λ of the MMI score, with --lm or the LM a reply model trained with --freeze-lm holds (0: rank by log p(r|c))", DefaultValueFactory = _ => 0.5 };
     internal static readonly Option<string?> Retrieval = new("--retrieval") { Description = "Retrieval model directory whose replies join the candidates (the hybrid replier)" };
 
@@ -40,7 +45,7 @@ internal static class ReplyCommand
     {
         var command = new Command("reply", "Reply to a comment")
         {
-            Model, Parent, Title, ItemId, Api, N, Beam, TopP, TopK, Temperature, RepetitionPenalty, NoRepeat, LengthPenalty, MinTokens, MaxTokens, Lm, MmiLambda, Retrieval,
+            Model, Parent, Title, ItemId, Api, N, Beam, TopP, TopK, Temperature, RepetitionPenalty, NoRepeat, LengthPenalty, MinTokens, MaxTokens, Lm, MmiLambda, AntiLm, Retrieval,
         };
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -106,6 +111,7 @@ internal static class ReplyCommand
             MinTokens = parse.GetValue(MinTokens) ?? D.MinTokens,
             MaxTokens = parse.GetValue(MaxTokens) ?? D.MaxTokens,
             MmiLambda = parse.GetValue(MmiLambda),
+            AntiLanguageModelTokens = parse.GetValue(AntiLm),
             Seed = parse.GetValue(GlobalOptions.Seed),
         };
     }

@@ -44,6 +44,12 @@ public sealed record ReplyRequest
     /// </summary>
     public double MmiLambda { get; init; }
 
+    /// <summary>
+    /// Beam search subtracts λ·log p(t | prefix) (<see cref="MmiLambda"/>) from each of the first this many tokens'
+    /// log p(t | context, prefix): Li et al. 2016's MMI-antiLM decoding, with a reply model that holds its LM; 0 = off.
+    /// </summary>
+    public int AntiLanguageModelTokens { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid value at once.</summary>
     public void Validate()
     {
@@ -55,6 +61,7 @@ public sealed record ReplyRequest
         if (LengthPenalty < 0 || double.IsNaN(LengthPenalty)) errors.Add($"--length-penalty must be >= 0, got {LengthPenalty}");
         if (NoRepeatNGram < 0) errors.Add($"--no-repeat must be >= 0, got {NoRepeatNGram}");
         if (MmiLambda < 0 || double.IsNaN(MmiLambda)) errors.Add($"--mmi-lambda must be >= 0, got {MmiLambda}");
+        if (AntiLanguageModelTokens < 0) errors.Add($"--anti-lm must be >= 0, got {AntiLanguageModelTokens}");
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
         Sampling.Validate();
     }

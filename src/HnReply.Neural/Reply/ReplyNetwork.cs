@@ -156,6 +156,17 @@ internal sealed class ReplyNetwork : nn.Module
         return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1).gather(1, target.unsqueeze(1)).squeeze(1);
     }
 
+    /// <summary>
+    /// One step of the decoder alone (the LM, when frozen) for n rows: next-token log-probabilities [n, V] after reading
+    /// <paramref name="input"/> [1, n] from <paramref name="state"/>, and the state after it.
+    /// </summary>
+    public (Tensor Log, (Tensor H, Tensor C) State) LanguageModelStep(Tensor input, (Tensor H, Tensor C) state)
+    {
+        var (states, h, c) = decoder.forward(drop.forward(embedding.forward(input)), (state.H, state.C));
+        var hidden = drop.forward(states.squeeze(0));
+        return (nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1), (h, c));
+    }
+
     // Attention on the context positions that hold words; elsewhere 0.
     private static Tensor OnWords(Tensor weights, Tensor source) => weights.mul(source.AtLeast(FirstCopyableId).to_type(weights.dtype));
 

@@ -108,6 +108,14 @@ public sealed class NeuralReplierTests(CopyModelFixture copy)
     }
 
     [Fact]
+    public void Generate_AntiLanguageModelWithoutAHeldLanguageModel_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => copy.Model.Generate("a1 a2 a3", null, new ReplyRequest { Beam = 2, MmiLambda = 0.5, AntiLanguageModelTokens = 2 }));
+
+        Assert.StartsWith("--anti-lm needs a reply model trained with --freeze-lm", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_LiveTensorCount_StaysFlatAcrossReplies()
     {
         var model = copy.Model;

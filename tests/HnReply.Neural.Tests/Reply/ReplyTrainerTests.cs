@@ -143,6 +143,37 @@ public sealed class ReplyTrainerTests : IDisposable
     }
 
     [Fact]
+    public void DecodingSteps_AntiLanguageModel_SubtractsTheDecoderAlonesLogFromTheFirstTokensOnly()
+    {
+        manual_seed(4);
+        using var net = new ReplyNetwork(20, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 });
+        using (no_grad())
+            foreach (var parameter in net.parameters()) parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.05)));
+        net.eval();
+        using var frozen = net.Frozen();
+        int[] context = [4, 5, 6, 7];
+        using var plain = new DecodingSteps(net, CPU, context);
+        using var anti = new DecodingSteps(net, CPU, context, antiLanguageModel: 0.5, antiTokens: 1);
+        using var scope = NewDisposeScope();
+        var (lm, _) = net.LanguageModelStep(tensor(new long[] { Vocabulary.Eos }, [1, 1]), (zeros(1, 1, 12), zeros(1, 1, 12)));
+        float[] lmLog = lm.data<float>().ToArray();
+
+        float[] first = plain.Step([0], [Vocabulary.Eos])[0], firstAnti = anti.Step([0], [Vocabulary.Eos])[0];
+        float[] second = plain.Step([0], [9])[0], secondAnti = anti.Step([0], [9])[0];
+
+        for (int token = 0; token < 20; token++)
+        {
+            if (token is Vocabulary.Bos or Vocabulary.Pad)
+            {
+                Assert.Equal(float.NegativeInfinity, firstAnti[token]);
+                continue;
+            }
+            Assert.Equal(first[token] - 0.5 * lmLog[token], firstAnti[token], 4);
+            Assert.Equal(second[token], secondAnti[token], 5);
+        }
+    }
+
+    [Fact]
     public void TargetLogProbabilities_EqualTheMixtureOverTheVocabularyAtTheTargets()
     {
         manual_seed(3);
