@@ -82,7 +82,7 @@ internal static class EvalCommand
                 .Evaluate(pairs, held.TrainingReplies(), new Progress(progress), cancellationToken), cancellationToken));
     }
 
-    // A reply model's row (ranked by MMI when there is a p(r) — --lm, or the LM the model holds — else by log p(r|c)) with the conditional perplexity of the true replies
+    // A reply model's row (ranked by PMI, log p(r|c) − log p(r), when there is a p(r) — --lm, or the LM the model holds — else by log p(r|c) per token) with the conditional perplexity of the true replies
     // beside the LM's; with --retrieval also the hybrid's row, whose scores are the reply model's (so are its rankings).
     private static async Task<List<Row>> NeuralRows(ParseResult parse, string directory, LoadedModel loaded, HeldOut held, CancellationToken cancellationToken)
     {
@@ -94,8 +94,7 @@ internal static class EvalCommand
         var report = await Evaluate(parse, directory, neural, held, rank: true, cancellationToken).ConfigureAwait(false);
         var (log, tokens) = neural.Model.ScorePairs(pairs.Select(p => (p.Parent, (string?)p.Title, p.Reply)).ToList(), cancellationToken);
         report = report with { ConditionalPerplexity = Math.Exp(-log / tokens), LanguageModelPerplexity = neural.LanguageModelPerplexity(pairs.Select(p => p.Reply).ToList()) };
-        bool mmi = neural.Defaults.MmiLambda > 0 && neural.HasLanguageModel;
-        var rows = new List<Row> { new(mmi ? $"{directory} (MMI λ={neural.Defaults.MmiLambda})" : directory, "reply", loaded.Bytes, null, report) };
+        var rows = new List<Row> { new(neural.HasLanguageModel ? $"{directory} (ranked by PMI)" : directory, "reply", loaded.Bytes, null, report) };
         if (extras.Replier.Kind == "hybrid")
         {
             var hybrid = await Evaluate(parse, directory + " + retrieval", extras.Replier, held, rank: false, cancellationToken).ConfigureAwait(false);

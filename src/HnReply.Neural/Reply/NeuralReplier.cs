@@ -14,8 +14,11 @@ namespace HnReply.Neural.Reply;
 /// <paramref name="languageModel"/> as p(r), or else the LM the reply model holds when it was trained with
 /// its LM frozen (λ = 0, or neither: log p(r|c) alone); then replies that
 /// say the same thing as a better one are dropped (word-set Jaccard ≥ 0.7, Smart Reply's diversity
-/// step) and the best n remain. <see cref="Score"/> is the same per-token score, which is what eval
-/// ranks the true reply by. The LM's log p(r) of a text is cached: distractor replies recur.
+/// step) and the best n remain. <see cref="Score"/>, what eval ranks the true reply by among others, asks
+/// instead how much the parent explains each reply: with a p(r), the pointwise mutual information
+/// log p(r|c) − log p(r) = log p(c|r) − log p(c), summed over the reply (ranking replies to one parent by
+/// it is ranking them by p(c|r)); without one, log p(r|c) per token. The LM's log p(r) of a text is cached:
+/// distractor replies recur.
 /// </summary>
 public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageModel = null, IReplier? retrieval = null, ReplyRequest? defaults = null)
     : IStreamingReplier
@@ -50,7 +53,13 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
 
     public double Score(string parent, string? title, string reply) => ScoreAll(parent, title, [reply])[0];
 
-    public IReadOnlyList<double> ScoreAll(string parent, string? title, IReadOnlyList<string> replies) => Rank(parent, title, replies, Defaults.MmiLambda);
+    public IReadOnlyList<double> ScoreAll(string parent, string? title, IReadOnlyList<string> replies)
+    {
+        if (!HasLanguageModel) return Rank(parent, title, replies, 0);
+        var conditional = model.ScoreReplies(parent, title, replies);
+        KnowLanguageModelLogs(replies, CancellationToken.None);
+        return Enumerable.Range(0, replies.Count).Select(i => conditional[i].LogProbability - _languageModelLog[replies[i]]).ToList();
+    }
 
     public async IAsyncEnumerable<ReplyPiece> StreamReplies(string parent, string? title, ReplyRequest request,
                                                             [EnumeratorCancellation] CancellationToken cancellationToken = default)

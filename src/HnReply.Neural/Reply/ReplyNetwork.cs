@@ -59,7 +59,9 @@ internal sealed class ReplyNetwork : nn.Module
             foreach (var parameter in parameters()) nn.init.uniform_(parameter, -0.05, 0.05);
             foreach (var parameter in new[] { bridge_h.weight!, bridge_h.bias!, bridge_c.weight!, bridge_c.bias!, combine.weight!, attention.weight!, copy_gate.weight! })
                 nn.init.zeros_(parameter);
-            nn.init.constant_(copy_gate.bias!, Math.Log(InitialCopyShare / (1 - InitialCopyShare)) / CopyGateScale);
+            // Copied from a tensor: constant_ takes a TorchSharp scalar, which can be finalized mid-call (TensorMath says how).
+            using var gateBias = tensor(new[] { (float)(Math.Log(InitialCopyShare / (1 - InitialCopyShare)) / CopyGateScale) });
+            copy_gate.bias!.copy_(gateBias);
         }
         if (options.TieWeights) output.weight = embedding.weight!;
     }
