@@ -21,38 +21,25 @@ internal static class TensorMath
     public static Tensor PlusAtRows(this Tensor target, Tensor rows, Tensor values) => target.index_add(0, rows, values, One);
 
     /// <summary><paramref name="value"/> × <paramref name="factor"/>, the factor held alive for the call.</summary>
-    public static Tensor Times(this Tensor value, double factor)
-    {
-        using var scalar = factor.ToScalar();
-        var result = value.mul(scalar);
-        GC.KeepAlive(scalar);
-        return result;
-    }
+    public static Tensor Times(this Tensor value, double factor) => With(factor.ToScalar(), value.mul);
 
     /// <summary><paramref name="value"/> / <paramref name="divisor"/>, the divisor held alive for the call.</summary>
-    public static Tensor DividedBy(this Tensor value, double divisor)
-    {
-        using var scalar = divisor.ToScalar();
-        var result = value.div(scalar);
-        GC.KeepAlive(scalar);
-        return result;
-    }
+    public static Tensor DividedBy(this Tensor value, double divisor) => With(divisor.ToScalar(), d => value.div(d));
 
     /// <summary>Element-wise <paramref name="value"/> ≥ <paramref name="threshold"/>, the threshold held alive for the call.</summary>
-    public static Tensor AtLeast(this Tensor value, long threshold)
-    {
-        using var scalar = threshold.ToScalar();
-        var result = value.ge(scalar);
-        GC.KeepAlive(scalar);
-        return result;
-    }
+    public static Tensor AtLeast(this Tensor value, long threshold) => With(threshold.ToScalar(), value.ge);
 
     /// <summary><paramref name="value"/> with every element below <paramref name="floor"/> raised to it (the floor held alive for the call).</summary>
-    public static Tensor ClampedBelow(this Tensor value, double floor)
+    public static Tensor ClampedBelow(this Tensor value, double floor) => With(floor.ToScalar(), value.clamp_min);
+
+    // Runs the operation on a scalar that stays referenced until it returns, then frees it.
+    private static Tensor With(Scalar scalar, Func<Scalar, Tensor> operation)
     {
-        using var scalar = floor.ToScalar();
-        var result = value.clamp_min(scalar);
-        GC.KeepAlive(scalar);
-        return result;
+        using (scalar)
+        {
+            var result = operation(scalar);
+            GC.KeepAlive(scalar);
+            return result;
+        }
     }
 }

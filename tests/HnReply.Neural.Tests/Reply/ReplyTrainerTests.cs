@@ -74,14 +74,8 @@ public sealed class ReplyTrainerTests : IDisposable
     [Fact]
     public void CopyLanguageModel_BeforeTraining_ScoresRepliesAsTheLanguageModelMixedWithAUniformCopyOfTheParent()
     {
-        var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
-        var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
-        string lmDirectory = Path.Combine(_folder, "lm");
-        LstmModelFiles.Write(lmDirectory, vocabulary, lmOptions, seed: 7).Dispose();
-        using var lm = LstmLanguageModel.Load(lmDirectory);
-        manual_seed(8);
-        using var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
-        net.CopyLanguageModel(lm.Network);
+        using var transfer = LanguageModelAndReplyNetwork(seed: 8);
+        var (lm, net) = (transfer.Lm, transfer.Net);
         int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12], [13, 0]];
         // The last two contexts hold a separator and an <unk>: attention on them is not copied.
         int[][] contexts = [[8, 9], [5, 6, 7, 8, 9, 10], [13, Vocabulary.Eos, 4, 4, 11], [Vocabulary.Unk, 13, 13]];
@@ -108,14 +102,8 @@ public sealed class ReplyTrainerTests : IDisposable
     [Fact]
     public void ScoreWithoutContexts_AfterTheAddedPartsLearn_IsStillExactlyTheLanguageModel()
     {
-        var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
-        var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
-        string lmDirectory = Path.Combine(_folder, "lm");
-        LstmModelFiles.Write(lmDirectory, vocabulary, lmOptions, seed: 7).Dispose();
-        using var lm = LstmLanguageModel.Load(lmDirectory);
-        manual_seed(9);
-        using var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
-        net.CopyLanguageModel(lm.Network);
+        using var transfer = LanguageModelAndReplyNetwork(seed: 9);
+        var (lm, net) = (transfer.Lm, transfer.Net);
         // What training with --freeze-lm changes: everything but the embedding, decoder LSTM and output layer.
         using (no_grad())
             foreach (var (name, parameter) in net.named_parameters())
@@ -129,13 +117,7 @@ public sealed class ReplyTrainerTests : IDisposable
 
         for (int i = 0; i < replies.Length; i++)
         {
-            double expected = 0;
-            var state = lm.Begin();
-            foreach (int token in replies[i].Append(Vocabulary.Eos))
-            {
-                expected += lm.LogProbability(state, token);
-                state = lm.Advance(state, token);
-            }
+            double expected = LanguageModelLog(lm, replies[i]);
             Assert.Equal(expected, alone[i].LogProbability, 4);
             Assert.Equal(replies[i].Length + 1, alone[i].Tokens);
             Assert.NotEqual(expected, conditional[i].LogProbability, 2); // the changed parts do change the conditional scores
@@ -145,11 +127,7 @@ public sealed class ReplyTrainerTests : IDisposable
     [Fact]
     public void DecodingSteps_AntiLanguageModel_SubtractsTheDecoderAlonesLogFromTheFirstTokensOnly()
     {
-        manual_seed(4);
-        using var net = new ReplyNetwork(20, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 });
-        using (no_grad())
-            foreach (var parameter in net.parameters()) parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.05)));
-        net.eval();
+        using var net = ScrambledNetwork(seed: 4);
         using var frozen = net.Frozen();
         int[] context = [4, 5, 6, 7];
         using var plain = new DecodingSteps(net, CPU, context);
@@ -176,11 +154,7 @@ public sealed class ReplyTrainerTests : IDisposable
     [Fact]
     public void TargetLogProbabilities_EqualTheMixtureOverTheVocabularyAtTheTargets()
     {
-        manual_seed(3);
-        using var net = new ReplyNetwork(20, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 });
-        using (no_grad())
-            foreach (var parameter in net.parameters()) parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.05)));
-        net.eval();
+        using var net = ScrambledNetwork(seed: 3);
         // Separators and an <unk> in the contexts; a reply ending at a word the context repeats.
         List<int[]> contexts = [[4, 5, Vocabulary.Eos, 6], [7, Vocabulary.Unk, 7], [8]];
         List<int[]> replies = [[5, 6, 9], [7], [10, 8, 8, 11]];
@@ -197,6 +171,53 @@ public sealed class ReplyTrainerTests : IDisposable
         Assert.Equal(replies.Sum(r => r.Length + 1), targetsAlone.Length);
         for (int i = 0; i < atTargets.Length; i++) Assert.Equal(atTargets[i], targetsAlone[i], 4);
         Assert.All(totals, total => Assert.Equal(1, total, 4));
+    }
+
+    // A reply network over 20 ids (sizes 12, no dropout, eval mode) with every parameter moved off its start, gate and attention included.
+    private static ReplyNetwork ScrambledNetwork(int seed)
+    {
+        manual_seed(seed);
+        var net = new ReplyNetwork(20, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 });
+        using (no_grad())
+            foreach (var parameter in net.parameters()) parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.05)));
+        net.eval();
+        return net;
+    }
+
+    // A one-layer LM over 16 words and a reply network started from it (sizes 12).
+    private Transfer LanguageModelAndReplyNetwork(int seed)
+    {
+        var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
+        var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
+        string lmDirectory = Path.Combine(_folder, "lm");
+        LstmModelFiles.Write(lmDirectory, vocabulary, lmOptions, seed: 7).Dispose();
+        var lm = LstmLanguageModel.Load(lmDirectory);
+        manual_seed(seed);
+        var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
+        net.CopyLanguageModel(lm.Network);
+        return new Transfer(lm, net);
+    }
+
+    private sealed record Transfer(LstmLanguageModel Lm, ReplyNetwork Net) : IDisposable
+    {
+        public void Dispose()
+        {
+            Net.Dispose();
+            Lm.Dispose();
+        }
+    }
+
+    // The LM's log-probability of a reply and one </s>, step by step.
+    private static double LanguageModelLog(LstmLanguageModel lm, int[] reply)
+    {
+        double total = 0;
+        var state = lm.Begin();
+        foreach (int token in reply.Append(Vocabulary.Eos))
+        {
+            total += lm.LogProbability(state, token);
+            state = lm.Advance(state, token);
+        }
+        return total;
     }
 
     // One per evaluation point, in order (rates and times differ between runs; what was learnt does not).
