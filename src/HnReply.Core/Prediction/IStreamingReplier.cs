@@ -62,6 +62,8 @@ public sealed record ReplyRequest
         if (NoRepeatNGram < 0) errors.Add($"--no-repeat must be >= 0, got {NoRepeatNGram}");
         if (MmiLambda < 0 || double.IsNaN(MmiLambda)) errors.Add($"--mmi-lambda must be >= 0, got {MmiLambda}");
         if (AntiLanguageModelTokens < 0) errors.Add($"--anti-lm must be >= 0, got {AntiLanguageModelTokens}");
+        if (AntiLanguageModelTokens > 0 && Beam < 1) errors.Add("--anti-lm applies to beam search (--beam K), not to sampling");
+        if (AntiLanguageModelTokens > 0 && MmiLambda == 0) errors.Add("--anti-lm subtracts --mmi-lambda times the LM's log-probability; with --mmi-lambda 0 it does nothing");
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
         Sampling.Validate();
     }

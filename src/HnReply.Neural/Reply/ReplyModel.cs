@@ -92,11 +92,10 @@ public sealed class ReplyModel : IDisposable
                                                 CancellationToken cancellationToken = default)
     {
         request.Validate();
-        // MMI-antiLM in beam search, with the LM the model holds (sampling draws from log p(t | context, prefix) alone).
+        // MMI-antiLM in beam search (Validate refuses it with sampling), with the LM the model holds.
         if (request.AntiLanguageModelTokens > 0 && !HoldsLanguageModel)
             throw new ArgumentException("--anti-lm needs a reply model trained with --freeze-lm (the LM it holds is the p(t | prefix) it subtracts)");
-        double antiLanguageModel = request.Beam >= 1 ? request.MmiLambda : 0;
-        using var steps = new DecodingSteps(_net, _device, _tokens.Context(parent, title), antiLanguageModel, request.AntiLanguageModelTokens);
+        using var steps = new DecodingSteps(_net, _device, _tokens.Context(parent, title), request.MmiLambda, request.AntiLanguageModelTokens);
         var random = new Random(request.Seed ?? Random.Shared.Next());
         var written = new List<int>[Math.Max(1, request.Count)];
         var hypotheses = request.Beam >= 1

@@ -127,7 +127,7 @@ internal sealed class ReplyNetwork : nn.Module
     /// </summary>
     public Tensor LogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source)
     {
-        var generated = softmax(SpecialTokens.Exclude(output.forward(hidden)), 1);
+        var generated = GeneratedLog(hidden).exp();
         var onWords = OnWords(weights, source);
         var copied = zeros(hidden.shape[0], VocabularySize, device: hidden.device).scatter_add(1, source, onWords);
         return SpecialTokens.Exclude(Mix(generated, gate, onWords, copied));
@@ -140,7 +140,7 @@ internal sealed class ReplyNetwork : nn.Module
     public Tensor TargetLogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source, Tensor target)
     {
         var column = target.unsqueeze(1);
-        var generated = nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1).gather(1, column).exp();
+        var generated = GeneratedLog(hidden).gather(1, column).exp();
         var onWords = OnWords(weights, source);
         var copied = onWords.mul(source.eq(column).to_type(onWords.dtype)).sum(1, keepdim: true);
         return Mix(generated, gate, onWords, copied).squeeze(1);
@@ -155,7 +155,7 @@ internal sealed class ReplyNetwork : nn.Module
     {
         var (states, _, _) = decoder.forward(drop.forward(embedding.forward(input)));
         var hidden = drop.forward(states.transpose(0, 1).reshape(-1, HiddenSize).index_select(0, rows));
-        return nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1).gather(1, target.unsqueeze(1)).squeeze(1);
+        return GeneratedLog(hidden).gather(1, target.unsqueeze(1)).squeeze(1);
     }
 
     /// <summary>
@@ -166,8 +166,11 @@ internal sealed class ReplyNetwork : nn.Module
     {
         var (states, h, c) = decoder.forward(drop.forward(embedding.forward(input)), (state.H, state.C));
         var hidden = drop.forward(states.squeeze(0));
-        return (nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1), (h, c));
+        return (GeneratedLog(hidden), (h, c));
     }
+
+    // The output layer's next-token log-probabilities [n, V] of hidden states [n, H], <s> and <pad> at −∞.
+    private Tensor GeneratedLog(Tensor hidden) => nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1);
 
     // Attention on the context positions that hold words; elsewhere 0.
     private static Tensor OnWords(Tensor weights, Tensor source) => weights.mul(source.AtLeast(FirstCopyableId).to_type(weights.dtype));
