@@ -21,7 +21,7 @@ internal static class TrainReplyCommand
     private static readonly Option<string[]> Pairs = new("--pairs") { Description = "JSONL training pairs: `export pairs` lines or {\"parent\",\"reply\"[,\"title\"]} (default: the store's train split)", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
     private static readonly Option<string?> ValidPairs = new("--valid-pairs") { Description = "JSONL validation pairs (default with --pairs: none; else the store's valid split)" };
     private static readonly Option<string?> TestPairs = new("--test-pairs") { Description = "JSONL test pairs scored once training ends (default with --pairs: none; else the store's test split)" };
-    private static readonly Option<string?> InitLm = new("--init-lm") { Description = "LSTM LM directory (one layer, full softmax) whose vocabulary, tokenizer, embedding, LSTM and output layer start the decoder" };
+    private static readonly Option<string?> InitLm = new("--init-lm") { Description = "LSTM LM directory (one layer; full or adaptive softmax) whose vocabulary, tokenizer, embedding, LSTM and output layer start the decoder" };
     private static readonly Option<string?> InitEmbeddings = new("--init-embeddings") { Description = "word2vec model directory (or vectors file) whose vectors start the embedding" };
     private static readonly Option<int?> Embedding = new("--embedding") { Description = $"Word vector size (default {D.EmbeddingSize}, or the LM's)" };
     private static readonly Option<int?> Hidden = new("--hidden") { Description = $"Decoder units; the encoder's two directions have half each (default {D.HiddenSize}, or the LM's)" };
@@ -121,15 +121,14 @@ internal static class TrainReplyCommand
     // With --init-lm the sizes are the LM's: explicit flags that differ are reported, never silently changed.
     private static ReplyOptions FitLanguageModel(ParseResult parse, ReplyOptions options, string lmPath)
     {
-        var manifest = ModelDirectory.ReadManifest(lmPath, "lstm", 2);
-        int embedding = manifest.Options["embedding_size"]?.GetValue<int>() ?? options.EmbeddingSize;
-        int hidden = manifest.Options["hidden_size"]?.GetValue<int>() ?? options.HiddenSize;
-        bool tie = manifest.Options["tie_weights"]?.GetValue<bool>() ?? options.TieWeights;
+        var lm = LstmLanguageModel.ReadOptions(lmPath);
+        int embedding = lm.EmbeddingSize, hidden = lm.HiddenSize;
         if (parse.GetResult(Embedding) is { Implicit: false } && options.EmbeddingSize != embedding)
             throw new ArgumentException($"--embedding {options.EmbeddingSize} differs from the --init-lm model's {embedding}");
         if (parse.GetResult(Hidden) is { Implicit: false } && options.HiddenSize != hidden)
             throw new ArgumentException($"--hidden {options.HiddenSize} differs from the --init-lm model's {hidden}");
-        return options with { EmbeddingSize = embedding, HiddenSize = hidden, TieWeights = parse.GetResult(Tie) is { Implicit: false } ? options.TieWeights : tie };
+        return (options with { EmbeddingSize = embedding, HiddenSize = hidden, TieWeights = parse.GetResult(Tie) is { Implicit: false } ? options.TieWeights : lm.TieWeights })
+            .WithOutputLayerOf(lm);
     }
 
     private static ReplyOptions Read(ParseResult parse)

@@ -79,9 +79,7 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
     public static LstmLanguageModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu)
     {
         var manifest = ModelDirectory.ReadManifest(directory, "lstm", 2);
-        var options = manifest.Options.Deserialize<LstmOptions>(ModelDirectory.JsonOptions)
-                      ?? throw new InvalidDataException($"{directory}: model.json has no LSTM options");
-        if (options.Softmax == SoftmaxKind.Auto) options = options with { Softmax = SoftmaxKind.Full };
+        var options = OptionsOf(directory, manifest);
         var tokenization = manifest.Tokenizer.Deserialize<TokenizerOptions>(ModelDirectory.JsonOptions)
                            ?? throw new InvalidDataException($"{directory}: model.json has no tokenizer settings");
         var vocabulary = Vocabulary.Load(Path.Combine(directory, Vocabulary.FileName));
@@ -91,6 +89,16 @@ public sealed class LstmLanguageModel : IBatchLanguageModel, IDisposable
         var net = new LstmNetwork(vocabulary.Count, options.ResolveFor(vocabulary.Count));
         ModuleWeights.Load(net, weights, torchDevice);
         return new LstmLanguageModel(net, vocabulary, Tokenizers.Create(tokenization), torchDevice);
+    }
+
+    /// <summary>The options a model directory was trained with, as <see cref="Load"/> builds its network from them.</summary>
+    public static LstmOptions ReadOptions(string directory) => OptionsOf(directory, ModelDirectory.ReadManifest(directory, "lstm", 2));
+
+    private static LstmOptions OptionsOf(string directory, ModelManifest manifest)
+    {
+        var options = manifest.Options.Deserialize<LstmOptions>(ModelDirectory.JsonOptions)
+                      ?? throw new InvalidDataException($"{directory}: model.json has no LSTM options");
+        return options.Softmax == SoftmaxKind.Auto ? options with { Softmax = SoftmaxKind.Full } : options;
     }
 
     /// <summary>Perplexity of whole documents (each from the begin-of-document state, followed by &lt;/s&gt;), batched.</summary>

@@ -25,6 +25,7 @@ internal sealed class LstmNetwork : nn.Module
     public LstmNetwork(int vocabularySize, LstmOptions options) : base("lstm_lm")
     {
         VocabularySize = vocabularySize;
+        Options = options;
         Layers = options.Layers;
         HiddenSize = options.HiddenSize;
         encoder = nn.Embedding(vocabularySize, options.EmbeddingSize);
@@ -43,6 +44,10 @@ internal sealed class LstmNetwork : nn.Module
     }
 
     public int VocabularySize { get; }
+
+    /// <summary>The resolved options the network was built from (its output layer's kind and cutoffs among them).</summary>
+    public LstmOptions Options { get; }
+
     public int Layers { get; }
     public int HiddenSize { get; }
 

@@ -35,7 +35,8 @@ internal sealed class ReplyNetwork : nn.Module
     private readonly Linear attention;
     private readonly Linear combine;
     private readonly Linear copy_gate;
-    private readonly Linear output;
+    private readonly Linear? output;
+    private readonly AdaptiveSoftmax? adaptive;
 
     public ReplyNetwork(int vocabularySize, ReplyOptions options) : base("reply")
     {
@@ -52,7 +53,10 @@ internal sealed class ReplyNetwork : nn.Module
         attention = nn.Linear(options.HiddenSize, options.HiddenSize, hasBias: false);
         combine = nn.Linear(2 * options.HiddenSize, options.HiddenSize, hasBias: false);
         copy_gate = nn.Linear(2 * options.HiddenSize, 1);
-        output = nn.Linear(options.HiddenSize, vocabularySize);
+        if (options.Softmax == SoftmaxKind.Adaptive)
+            adaptive = new AdaptiveSoftmax(options.HiddenSize, vocabularySize, options.Cutoffs, options.TailDivisor, options.TieWeights ? () => embedding.weight! : null);
+        else
+            output = nn.Linear(options.HiddenSize, vocabularySize);
         RegisterComponents();
         using (no_grad())
         {
@@ -63,7 +67,7 @@ internal sealed class ReplyNetwork : nn.Module
             using var gateBias = tensor(new[] { (float)(Math.Log(InitialCopyShare / (1 - InitialCopyShare)) / CopyGateScale) });
             copy_gate.bias!.copy_(gateBias);
         }
-        if (options.TieWeights) output.weight = embedding.weight!;
+        if (options.TieWeights && output is not null) output.weight = embedding.weight!;
     }
 
     // The copy gate's logit is this times a linear map: under one learning rate it then moves as many times faster than
@@ -140,7 +144,7 @@ internal sealed class ReplyNetwork : nn.Module
     public Tensor TargetLogProbabilities(Tensor hidden, Tensor gate, Tensor weights, Tensor source, Tensor target)
     {
         var column = target.unsqueeze(1);
-        var generated = GeneratedLog(hidden).gather(1, column).exp();
+        var generated = GeneratedTargetLog(hidden, target).unsqueeze(1).exp();
         var onWords = OnWords(weights, source);
         var copied = onWords.mul(source.eq(column).to_type(onWords.dtype)).sum(1, keepdim: true);
         return Mix(generated, gate, onWords, copied).squeeze(1);
@@ -155,7 +159,7 @@ internal sealed class ReplyNetwork : nn.Module
     {
         var (states, _, _) = decoder.forward(drop.forward(embedding.forward(input)));
         var hidden = drop.forward(states.transpose(0, 1).reshape(-1, HiddenSize).index_select(0, rows));
-        return GeneratedLog(hidden).gather(1, target.unsqueeze(1)).squeeze(1);
+        return GeneratedTargetLog(hidden, target);
     }
 
     /// <summary>
@@ -170,7 +174,14 @@ internal sealed class ReplyNetwork : nn.Module
     }
 
     // The output layer's next-token log-probabilities [n, V] of hidden states [n, H], <s> and <pad> at −∞.
-    private Tensor GeneratedLog(Tensor hidden) => nn.functional.log_softmax(SpecialTokens.Exclude(output.forward(hidden)), 1);
+    private Tensor GeneratedLog(Tensor hidden) => adaptive is not null
+        ? adaptive.LogProbabilities(hidden)
+        : nn.functional.log_softmax(SpecialTokens.Exclude(output!.forward(hidden)), 1);
+
+    // The output layer's log p of one target per row [n]; the adaptive softmax computes only the tails the targets are in.
+    private Tensor GeneratedTargetLog(Tensor hidden, Tensor target) => adaptive is not null
+        ? adaptive.NegativeLogLikelihood(hidden, target).neg()
+        : GeneratedLog(hidden).gather(1, target.unsqueeze(1)).squeeze(1);
 
     // Attention on the context positions that hold words; elsewhere 0.
     private static Tensor OnWords(Tensor weights, Tensor source) => weights.mul(source.AtLeast(FirstCopyableId).to_type(weights.dtype));
@@ -187,21 +198,23 @@ internal sealed class ReplyNetwork : nn.Module
     private const long FirstCopyableId = 4;
 
     /// <summary>
-    /// Starts the embedding, the decoder LSTM and the output layer from a one-layer, full-softmax LM
-    /// of the same sizes (its vocabulary is this model's). With the zero-initialised bridge and
+    /// Starts the embedding, the decoder LSTM and the output layer from a one-layer LM of the same
+    /// sizes and output layer (its vocabulary is this model's). With the zero-initialised bridge and
     /// attention output, the decoder then scores replies exactly as the LM scores documents.
     /// </summary>
     public void CopyLanguageModel(LstmNetwork lm)
     {
         var from = lm.state_dict();
         var to = state_dict();
-        string[][] map =
+        List<string[]> map =
         [
             ["encoder.weight", "embedding.weight"],
             ["rnn.weight_ih_l0", "decoder.weight_ih_l0"], ["rnn.weight_hh_l0", "decoder.weight_hh_l0"],
             ["rnn.bias_ih_l0", "decoder.bias_ih_l0"], ["rnn.bias_hh_l0", "decoder.bias_hh_l0"],
-            ["decoder.weight", "output.weight"], ["decoder.bias", "output.bias"],
         ];
+        // The adaptive softmax's parameters have the same names in both networks.
+        if (adaptive is null) map.AddRange([["decoder.weight", "output.weight"], ["decoder.bias", "output.bias"]]);
+        else map.AddRange(to.Keys.Where(IsAdaptive).Select(key => new[] { key, key }));
         using var _ = no_grad();
         foreach (var pair in map)
         {
@@ -213,6 +226,8 @@ internal sealed class ReplyNetwork : nn.Module
         }
     }
 
+    private static bool IsAdaptive(string key) => key.StartsWith("adaptive.", StringComparison.Ordinal);
+
     /// <summary>
     /// Stops training the parts the LM gave (embedding, decoder LSTM, output layer): only the encoder,
     /// bridge, attention and copy gate learn, so a small pair set cannot wear down the LM's fluency.
@@ -220,7 +235,7 @@ internal sealed class ReplyNetwork : nn.Module
     public void FreezeLanguageModelParts()
     {
         foreach (var (name, parameter) in named_parameters())
-            if (name.StartsWith("embedding.", StringComparison.Ordinal) || name.StartsWith("decoder.", StringComparison.Ordinal) || name.StartsWith("output.", StringComparison.Ordinal))
+            if (name.StartsWith("embedding.", StringComparison.Ordinal) || name.StartsWith("decoder.", StringComparison.Ordinal) || name.StartsWith("output.", StringComparison.Ordinal) || IsAdaptive(name))
                 parameter.requires_grad_(false);
     }
 

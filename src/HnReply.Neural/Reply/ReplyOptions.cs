@@ -23,6 +23,13 @@ public sealed record ReplyOptions
     /// <summary>Share the output layer with the embedding (Press &amp; Wolf 2017), as the LM does; needs EmbeddingSize = HiddenSize.</summary>
     public bool TieWeights { get; init; } = true;
 
+    /// <summary>The output layer: a full softmax, or the adaptive softmax of an --init-lm trained with one (its cutoffs
+    /// and tail divisor too), so the decoder scores exactly as the LM did.</summary>
+    public SoftmaxKind Softmax { get; init; } = SoftmaxKind.Full;
+
+    public int[] Cutoffs { get; init; } = [];
+    public int TailDivisor { get; init; } = 4;
+
     /// <summary>Context tokens read by the encoder: the title (up to <see cref="MaxTitleTokens"/>), a separator, then the
     /// end of the parent. 400 holds nearly every HN parent whole, and every word of it is one the copy can give: on
     /// 200 held-out HN pairs 400 scored the replies at 157.50 where 120 gave 159.34 (bench/README.md, m10 vs m7).</summary>
@@ -75,6 +82,10 @@ public sealed record ReplyOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>These options with the output layer of <paramref name="languageModel"/>, whose parts start the decoder.</summary>
+    public ReplyOptions WithOutputLayerOf(LstmOptions languageModel) =>
+        this with { Softmax = languageModel.Softmax, Cutoffs = languageModel.Cutoffs, TailDivisor = languageModel.TailDivisor };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid value at once.</summary>
     public void Validate()
     {
@@ -83,6 +94,8 @@ public sealed record ReplyOptions
         if (HiddenSize < 2 || HiddenSize % 2 != 0) errors.Add($"--hidden must be even and at least 2 (the encoder's two directions have half each), got {HiddenSize}");
         if (Dropout is < 0 or >= 1) errors.Add($"--dropout must be in [0, 1), got {Dropout}");
         if (TieWeights && EmbeddingSize != HiddenSize) errors.Add($"--tie-weights needs --embedding equal to --hidden, got {EmbeddingSize} and {HiddenSize}");
+        if (Softmax == SoftmaxKind.Auto || (Softmax == SoftmaxKind.Adaptive) != (Cutoffs.Length > 0))
+            errors.Add($"the output layer must be full, or adaptive with cutoffs; got {Softmax} with {Cutoffs.Length} cutoffs");
         if (MaxContextTokens < 1) errors.Add($"--max-context must be positive, got {MaxContextTokens}");
         if (MaxTitleTokens < 0 || MaxTitleTokens >= MaxContextTokens) errors.Add($"--max-title must be in [0, --max-context), got {MaxTitleTokens}");
         if (MaxReplyTokens < 1) errors.Add($"--max-reply must be positive, got {MaxReplyTokens}");

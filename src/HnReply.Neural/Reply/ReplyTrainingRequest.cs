@@ -23,7 +23,7 @@ public sealed record ReplyTrainingRequest
     /// <summary>Where the pairs came from, for model.json.</summary>
     public required string Source { get; init; }
 
-    /// <summary>An LSTM LM directory (one layer, full softmax) whose vocabulary, tokenizer, embedding and LSTM start the model.</summary>
+    /// <summary>An LSTM LM directory (one layer; full or adaptive softmax) whose vocabulary, tokenizer, embedding and LSTM start the model.</summary>
     public string? InitialLanguageModel { get; init; }
 
     public WordVectors? InitialVectors { get; init; }

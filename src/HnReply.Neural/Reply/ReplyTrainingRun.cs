@@ -33,7 +33,11 @@ public sealed class ReplyTrainingRun(TimeProvider? time = null)
         using var lm = request.InitialLanguageModel is { } lmPath ? LstmLanguageModel.Load(lmPath, options.Device) : null;
         var tokenization = lm?.Tokenizer.Options ?? request.Tokenization;
         var tokenizer = Tokenizers.Create(tokenization);
-        if (lm is not null) CheckFits(request.InitialLanguageModel!, lm.Network, options);
+        if (lm is not null)
+        {
+            CheckFits(request.InitialLanguageModel!, lm.Network, options);
+            options = options.WithOutputLayerOf(lm.Network.Options);
+        }
         string vocabularyPath = Path.Combine(work, Vocabulary.FileName);
         var vocabulary = unfinished ? Vocabulary.Load(vocabularyPath)
             : lm?.Vocabulary ?? Vocabulary.Build(request.Train.SelectMany(p => new[] { p.Title, p.Parent, p.Reply }).Select(tokenizer.Tokenize), request.MinCount, request.MaxVocabulary);
@@ -97,11 +101,11 @@ public sealed class ReplyTrainingRun(TimeProvider? time = null)
     private static List<ReplyExample> Examples(IReadOnlyList<Corpus.ReplyPair> pairs, ReplyTokens tokens) =>
         pairs.Select(p => new ReplyExample(tokens.Context(p.Parent, p.Title), tokens.Reply(p.Reply))).Where(e => e.Reply.Length > 0).ToList();
 
-    // The decoder is the LM's LSTM: the sizes must be the LM's, and only a one-layer full-softmax LM maps onto it.
+    // The decoder is the LM's LSTM: the sizes must be the LM's, and only a one-layer LM maps onto it.
     private static void CheckFits(string path, LstmNetwork lm, ReplyOptions options)
     {
-        if (lm.Layers != 1 || lm.Decoder is null)
-            throw new ArgumentException($"--init-lm {path}: only a one-layer LSTM with a full softmax can start the reply decoder (this one has {lm.Layers} layers{(lm.Decoder is null ? ", adaptive softmax" : "")})");
+        if (lm.Layers != 1)
+            throw new ArgumentException($"--init-lm {path}: only a one-layer LSTM can start the reply decoder (this one has {lm.Layers} layers)");
         long embedding = lm.Encoder.weight!.shape[1];
         if (lm.HiddenSize != options.HiddenSize || embedding != options.EmbeddingSize)
             throw new ArgumentException($"--init-lm {path} has {embedding}-dimensional embeddings and {lm.HiddenSize} units, the reply model {options.EmbeddingSize} and {options.HiddenSize}: pass --embedding {embedding} --hidden {lm.HiddenSize}");

@@ -50,6 +50,32 @@ public class ReplyModelCommandsTests
     }
 
     [Fact]
+    public async Task TrainReply_FromAnAdaptiveSoftmaxLm_HoldsThatLmExactly()
+    {
+        using var folder = new TempFolder();
+        var items = SyntheticHn.Generate(stories: 30, meanCommentsPerStory: 8, seed: 44).ToList();
+        File.WriteAllLines(folder.File("dump.jsonl"), items.Select(ItemJson.Write));
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, "ingest", "dump.jsonl")).ExitCode);
+        var lm = await CliRunner.RunAsync(folder.Path, ["train", "lstm", "--out", "lm", "--embedding", "16", "--hidden", "16", "--epochs", "1",
+                                                        "--softmax", "adaptive", "--cutoffs", "50", "200", "--threads", "1", .. Splits]);
+        Assert.True(lm.ExitCode == 0, lm.Stderr);
+
+        var train = await CliRunner.RunAsync(folder.Path, ["train", "reply", "--out", "reply", "--init-lm", "lm", "--freeze-lm", "--epochs", "1",
+                                                           "--max-context", "24", "--max-title", "6", "--max-reply", "20", "--threads", "1", "--json", .. Splits]);
+
+        Assert.True(train.ExitCode == 0, train.Stderr);
+        var options = JsonDocument.Parse(File.ReadAllText(folder.File("reply/model.json"))).RootElement.GetProperty("options");
+        Assert.Equal("adaptive", options.GetProperty("softmax").GetString());
+        Assert.Equal([50, 200], options.GetProperty("cutoffs").EnumerateArray().Select(c => c.GetInt32()));
+        // The LM's own perplexity of the test replies (loaded from lm/) and the reply model's decoder alone (its held LM) agree.
+        double fromLm = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("test_lm_ppl").GetDouble();
+        var eval = await CliRunner.RunAsync(folder.Path, ["eval", "reply", "--json", "--generate", "2", .. Splits]);
+        Assert.True(eval.ExitCode == 0, eval.Stderr);
+        var row = Assert.Single(JsonDocument.Parse(eval.Stdout).RootElement.EnumerateArray());
+        Assert.Equal(fromLm, row.GetProperty("lm_perplexity").GetDouble(), 2);
+    }
+
+    [Fact]
     public async Task Reply_NeitherTextNorItem_SaysSoInOneLine()
     {
         using var folder = new TempFolder();

@@ -71,10 +71,12 @@ public sealed class ReplyTrainerTests : IDisposable
         Assert.Equal(counts[2], counts[^1]);
     }
 
-    [Fact]
-    public void CopyLanguageModel_BeforeTraining_ScoresRepliesAsTheLanguageModelMixedWithAUniformCopyOfTheParent()
+    [Theory]
+    [InlineData(SoftmaxKind.Full)]
+    [InlineData(SoftmaxKind.Adaptive)]
+    public void CopyLanguageModel_BeforeTraining_ScoresRepliesAsTheLanguageModelMixedWithAUniformCopyOfTheParent(SoftmaxKind softmax)
     {
-        using var transfer = LanguageModelAndReplyNetwork(seed: 8);
+        using var transfer = LanguageModelAndReplyNetwork(seed: 8, softmax);
         var (lm, net) = (transfer.Lm, transfer.Net);
         int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12], [13, 0]];
         // The last two contexts hold a separator and an <unk>: attention on them is not copied.
@@ -99,16 +101,18 @@ public sealed class ReplyTrainerTests : IDisposable
         }
     }
 
-    [Fact]
-    public void ScoreWithoutContexts_AfterTheAddedPartsLearn_IsStillExactlyTheLanguageModel()
+    [Theory]
+    [InlineData(SoftmaxKind.Full)]
+    [InlineData(SoftmaxKind.Adaptive)]
+    public void ScoreWithoutContexts_AfterTheAddedPartsLearn_IsStillExactlyTheLanguageModel(SoftmaxKind softmax)
     {
-        using var transfer = LanguageModelAndReplyNetwork(seed: 9);
+        using var transfer = LanguageModelAndReplyNetwork(seed: 9, softmax);
         var (lm, net) = (transfer.Lm, transfer.Net);
-        // What training with --freeze-lm changes: everything but the embedding, decoder LSTM and output layer.
+        // What training with --freeze-lm changes: every parameter it leaves trainable.
+        net.FreezeLanguageModelParts();
         using (no_grad())
-            foreach (var (name, parameter) in net.named_parameters())
-                if (!name.StartsWith("embedding.", StringComparison.Ordinal) && !name.StartsWith("decoder.", StringComparison.Ordinal) && !name.StartsWith("output.", StringComparison.Ordinal))
-                    parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.1)));
+            foreach (var parameter in net.parameters().Where(p => p.requires_grad))
+                parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.1)));
         int[][] replies = [[5, 6, 7], [9], [4, 4, 10, 11, 12]];
         int[][] contexts = [[5, 9], [9, 6, 7, 8, 9, 10], [13]];
 
@@ -151,10 +155,12 @@ public sealed class ReplyTrainerTests : IDisposable
         }
     }
 
-    [Fact]
-    public void TargetLogProbabilities_EqualTheMixtureOverTheVocabularyAtTheTargets()
+    [Theory]
+    [InlineData(SoftmaxKind.Full)]
+    [InlineData(SoftmaxKind.Adaptive)]
+    public void TargetLogProbabilities_EqualTheMixtureOverTheVocabularyAtTheTargets(SoftmaxKind softmax)
     {
-        using var net = ScrambledNetwork(seed: 3);
+        using var net = ScrambledNetwork(seed: 3, softmax);
         // Separators and an <unk> in the contexts; a reply ending at a word the context repeats.
         List<int[]> contexts = [[4, 5, Vocabulary.Eos, 6], [7, Vocabulary.Unk, 7], [8]];
         List<int[]> replies = [[5, 6, 9], [7], [10, 8, 8, 11]];
@@ -174,26 +180,33 @@ public sealed class ReplyTrainerTests : IDisposable
     }
 
     // A reply network over 20 ids (sizes 12, no dropout, eval mode) with every parameter moved off its start, gate and attention included.
-    private static ReplyNetwork ScrambledNetwork(int seed)
+    private static ReplyNetwork ScrambledNetwork(int seed, SoftmaxKind softmax = SoftmaxKind.Full)
     {
         manual_seed(seed);
-        var net = new ReplyNetwork(20, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 });
+        var options = new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0 }.WithOutputLayerOf(SmallLanguageModel(softmax));
+        var net = new ReplyNetwork(20, options);
         using (no_grad())
             foreach (var parameter in net.parameters()) parameter.copy_(parameter.Plus(randn_like(parameter).Times(0.05)));
         net.eval();
         return net;
     }
 
-    // A one-layer LM over 16 words and a reply network started from it (sizes 12).
-    private Transfer LanguageModelAndReplyNetwork(int seed)
+    // One layer of 12 units, tied weights; adaptive: a head of 8 words and tails from 8 and 12.
+    private static LstmOptions SmallLanguageModel(SoftmaxKind softmax) => new()
+    {
+        EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = softmax,
+        Cutoffs = softmax == SoftmaxKind.Adaptive ? [8, 12] : [], TailDivisor = 2,
+    };
+
+    // A one-layer LM over 16 words and a reply network started from it (sizes 12, the LM's output layer).
+    private Transfer LanguageModelAndReplyNetwork(int seed, SoftmaxKind softmax = SoftmaxKind.Full)
     {
         var vocabulary = Vocabulary.FromTokens(Enumerable.Range(0, 16).Select(i => $"w{i}").ToList());
-        var lmOptions = new LstmOptions { EmbeddingSize = 12, HiddenSize = 12, Layers = 1, TieWeights = true, Softmax = SoftmaxKind.Full };
         string lmDirectory = Path.Combine(_folder, "lm");
-        LstmModelFiles.Write(lmDirectory, vocabulary, lmOptions, seed: 7).Dispose();
+        LstmModelFiles.Write(lmDirectory, vocabulary, SmallLanguageModel(softmax), seed: 7).Dispose();
         var lm = LstmLanguageModel.Load(lmDirectory);
         manual_seed(seed);
-        var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 });
+        var net = new ReplyNetwork(vocabulary.Count, new ReplyOptions { EmbeddingSize = 12, HiddenSize = 12, Dropout = 0.3 }.WithOutputLayerOf(lm.Network.Options));
         net.CopyLanguageModel(lm.Network);
         return new Transfer(lm, net);
     }
