@@ -10,12 +10,14 @@ public sealed class AdaptiveSoftmaxTests
 {
     // Small tails and peaked distributions (large hidden vectors): tail words often rank in the top 5,
     // so a tail skipped where one of its words belonged would change the answer.
-    [Fact]
-    public void Score_GivesTheFullDistributionsTargetsAndTopWords()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Score_GivesTheFullDistributionsTargetsAndTopWords(bool tied)
     {
         const int vocabulary = 60, rows = 2_000, k = 5;
         torch.manual_seed(3);
-        using var softmax = new AdaptiveSoftmax(hiddenSize: 16, vocabularySize: vocabulary, cutoffs: [10, 14], divisor: 2, tiedEmbedding: null);
+        using var softmax = Layer(vocabulary, tied);
         using var frozen = NewDisposeScope();
         foreach (var parameter in softmax.parameters()) parameter.requires_grad_(false);
         var hidden = randn(rows, 16) * tensor(4f);
@@ -43,12 +45,14 @@ public sealed class AdaptiveSoftmaxTests
 
     // What keystroke savings reads: the words above each target, exactly those of the full distribution,
     // though a tail is computed only where its bound reaches the target.
-    [Fact]
-    public void WordsAbove_AreThoseOfTheFullDistribution()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WordsAbove_AreThoseOfTheFullDistribution(bool tied)
     {
         const int vocabulary = 60, rows = 2_000;
         torch.manual_seed(5);
-        using var softmax = new AdaptiveSoftmax(hiddenSize: 16, vocabularySize: vocabulary, cutoffs: [10, 14], divisor: 2, tiedEmbedding: null);
+        using var softmax = Layer(vocabulary, tied);
         using var frozen = NewDisposeScope();
         foreach (var parameter in softmax.parameters()) parameter.requires_grad_(false);
         var hidden = randn(rows, 16) * tensor(4f);
@@ -99,4 +103,13 @@ public sealed class AdaptiveSoftmaxTests
 
     // 1 to 4 letters of "ab" from the id's bits, then "z" and the id (many share 3 letters); every 11th id a 2-letter word.
     private static string Spelling(int id) => id % 11 == 0 ? $"q{id / 11}" : new string([.. Enumerable.Range(0, 1 + id % 4).Select(i => "ab"[(id >> i) & 1])]) + $"z{id}";
+
+    // Cutoffs 10 and 14 over 16-dimensional states; tied: a random embedding (scaled like the untied layers' start) gives
+    // the shortlist's output rows.
+    private static AdaptiveSoftmax Layer(int vocabulary, bool tied)
+    {
+        var embedding = tied ? randn(vocabulary, 16) * tensor(0.25f) : null;
+        return new AdaptiveSoftmax(hiddenSize: 16, vocabularySize: vocabulary, cutoffs: [10, 14], divisor: 2,
+                                   tiedEmbedding: embedding is null ? null : () => embedding);
+    }
 }
