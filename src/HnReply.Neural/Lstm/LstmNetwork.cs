@@ -26,8 +26,6 @@ internal sealed class LstmNetwork : nn.Module
     {
         VocabularySize = vocabularySize;
         Options = options;
-        Layers = options.Layers;
-        HiddenSize = options.HiddenSize;
         encoder = nn.Embedding(vocabularySize, options.EmbeddingSize);
         drop = nn.Dropout(options.Dropout);
         rnn = nn.LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, dropout: options.Layers > 1 ? options.Dropout : 0);
@@ -48,8 +46,8 @@ internal sealed class LstmNetwork : nn.Module
     /// <summary>The resolved options the network was built from (its output layer's kind and cutoffs among them).</summary>
     public LstmOptions Options { get; }
 
-    public int Layers { get; }
-    public int HiddenSize { get; }
+    public int Layers => Options.Layers;
+    public int HiddenSize => Options.HiddenSize;
 
     public Embedding Encoder => encoder;
 
