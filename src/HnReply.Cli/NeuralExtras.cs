@@ -9,7 +9,8 @@ namespace HnReply.Cli;
 
 /// <summary>
 /// A reply model with what the flags add to it: the LM of <c>--lm</c> (MMI reranking) and the
-/// retrieval model of <c>--retrieval</c> (the hybrid); owns and disposes those extra models.
+/// retrieval model of <c>--retrieval</c> (the hybrid); owns and disposes those extra models. A hybrid
+/// directory (<c>train hybrid</c>) brings its own and takes only the decoding request.
 /// <see cref="Replier"/> is null when the loaded model is not a reply model.
 /// </summary>
 internal sealed class NeuralExtras : IDisposable
@@ -27,6 +28,12 @@ internal sealed class NeuralExtras : IDisposable
     public static NeuralExtras Open(ParseResult parse, LoadedModel loaded, ReplyRequest request)
     {
         if (loaded.Replier is not NeuralReplier neural) return new NeuralExtras(null, []);
+        if (loaded.Kind == "hybrid")
+        {
+            if (parse.GetValue(ReplyCommand.Lm) is not null || parse.GetValue(ReplyCommand.Retrieval) is not null)
+                throw new ArgumentException($"{loaded.Directory}: a hybrid model names its own models; --lm and --retrieval go with a reply model");
+            return new NeuralExtras(neural.With(request), []);
+        }
         var owned = new List<LoadedModel>();
         try
         {

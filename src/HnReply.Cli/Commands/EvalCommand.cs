@@ -56,6 +56,12 @@ internal static class EvalCommand
                         Task.Run(() => new LanguageModelEvaluator(lm).Evaluate(documents, new Progress(progress), cancellationToken), cancellationToken)).ConfigureAwait(false);
                     rows.Add(new Row(directory, loaded.Kind, loaded.Bytes, report, null));
                 }
+                else if (loaded.Kind == "hybrid")
+                {
+                    using var extras = NeuralExtras.Open(parse, loaded, NeuralRequest(parse));
+                    var report = await Evaluate(parse, directory, extras.Replier!, held, rank: true, cancellationToken).ConfigureAwait(false);
+                    rows.Add(new Row(directory, "hybrid", loaded.Bytes, null, report));
+                }
                 else if (loaded.Replier is NeuralReplier)
                 {
                     rows.AddRange(await NeuralRows(parse, directory, loaded, held, cancellationToken).ConfigureAwait(false));
@@ -86,9 +92,7 @@ internal static class EvalCommand
     // beside the LM's; with --retrieval also the hybrid's row, whose scores are the reply model's (so are its rankings).
     private static async Task<List<Row>> NeuralRows(ParseResult parse, string directory, LoadedModel loaded, HeldOut held, CancellationToken cancellationToken)
     {
-        // Beam 5 with no repeated trigram: the decoding the acceptance names (ReplyRequest's defaults).
-        var request = new ReplyRequest { MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), AntiLanguageModelTokens = parse.GetValue(ReplyCommand.AntiLm), Seed = parse.GetValue(GlobalOptions.Seed) };
-        using var extras = NeuralExtras.Open(parse, loaded, request);
+        using var extras = NeuralExtras.Open(parse, loaded, NeuralRequest(parse));
         var neural = extras.Replier!.Alone();
         var pairs = held.Pairs();
         var report = await Evaluate(parse, directory, neural, held, rank: true, cancellationToken).ConfigureAwait(false);
@@ -106,6 +110,10 @@ internal static class EvalCommand
         }
         return rows;
     }
+
+    // Beam 5 with no repeated trigram: the decoding the acceptance names (ReplyRequest's defaults).
+    private static ReplyRequest NeuralRequest(ParseResult parse) =>
+        new() { MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), AntiLanguageModelTokens = parse.GetValue(ReplyCommand.AntiLm), Seed = parse.GetValue(GlobalOptions.Seed) };
 
     // Read from model.json alone, so that a wrong kind fails before minutes of scoring the others.
     private static void CheckScorable(string directory)

@@ -17,7 +17,7 @@ namespace HnReply.Cli.Commands;
 internal static class ReplyCommand
 {
     private static readonly ReplyRequest D = new();
-    private static readonly Argument<string> Model = new("MODEL") { Description = "Replier model directory (retrieval, reply)" };
+    private static readonly Argument<string> Model = new("MODEL") { Description = "Replier model directory (retrieval, reply, hybrid)" };
     private static readonly Argument<string?> Parent = new("parent") { Description = "The comment to reply to (or --item ID)", Arity = ArgumentArity.ZeroOrOne };
     private static readonly Option<string?> Title = new("--title") { Description = "Title of the story the comment is under" };
     private static readonly Option<long?> ItemId = new("--item") { Description = "Answer this HN item: read from the store, or through --api when given" };

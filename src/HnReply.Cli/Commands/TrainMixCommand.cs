@@ -49,7 +49,7 @@ internal static class TrainMixCommand
             string output = parse.GetValue(TrainCommand.Out)!;
             string[] directories = parse.GetValue(Models)!;
             if (directories.Length < 2) throw new ArgumentException($"--models needs two or more language model directories, got {directories.Length}");
-            CheckOutput(output, directories);
+            TrainCommand.CheckOutput(output, directories, "one of the --models", "mixture");
             var (documents, source) = ValidationDocuments(parse, limit);
 
             var loaded = new List<LoadedModel>();
@@ -72,18 +72,6 @@ internal static class TrainMixCommand
             return 0;
         });
         return command;
-    }
-
-    // The mixture's directory is replaced whole: it must not be, or hold, one of its components.
-    private static void CheckOutput(string output, string[] directories)
-    {
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
-        foreach (string directory in directories)
-        {
-            string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-            if (full == target || full.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                throw new ArgumentException($"--out {output} would replace {directory}, one of the --models; write the mixture to a directory of its own");
-        }
     }
 
     private static (List<string> Documents, string Source) ValidationDocuments(ParseResult parse, int limit)

@@ -27,10 +27,9 @@ public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int 
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pair = pairs[i];
-            // A pair without a story id (0: a {"parent","reply"} file) counts as its own thread.
-            var others = Enumerable.Range(0, pairs.Count).Where(j => j != i && (pair.StoryId == 0 || pairs[j].StoryId != pair.StoryId)).ToArray();
-            if (others.Length >= 9) ranks10.Add(RankTrue(pair, Draw(others, 9, random), pairs));
-            if (largest >= 100 && others.Length >= 99) ranks100.Add(RankTrue(pair, Draw(others, 99, random), pairs));
+            var others = Distractors.Pool(pairs, i);
+            if (others.Length >= 9) ranks10.Add(RankTrue(pair, Distractors.Draw(others, 9, random), pairs));
+            if (largest >= 100 && others.Length >= 99) ranks100.Add(RankTrue(pair, Distractors.Draw(others, 99, random), pairs));
             progress?.Report(new EvaluationProgress(i + 1, pairs.Count + Math.Min(generated, pairs.Count)));
         }
 
@@ -66,16 +65,5 @@ public sealed class ReplierEvaluator(IReplier replier, int generated = 300, int 
         var replies = new List<string>(distractors.Length + 1) { pair.Reply };
         replies.AddRange(distractors.Select(k => pairs[k].Reply));
         return RankingMetrics.RankOfFirst(replier.ScoreAll(pair.Parent, pair.Title, replies));
-    }
-
-    private static int[] Draw(int[] pool, int count, Random random)
-    {
-        var copy = (int[])pool.Clone();
-        for (int i = 0; i < count; i++)
-        {
-            int j = random.Next(i, copy.Length);
-            (copy[i], copy[j]) = (copy[j], copy[i]);
-        }
-        return copy[..count];
     }
 }

@@ -24,9 +24,8 @@ public sealed record MixtureDefinition(IReadOnlyList<string> Components, IReadOn
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(fit);
-        string home = Path.GetFullPath(directory);
         var optionsJson = ModelDirectory.ToJsonObject(options);
-        optionsJson["components"] = new JsonArray([.. components.Select(c => JsonValue.Create(Path.GetRelativePath(home, Path.GetFullPath(c))))]);
+        optionsJson["components"] = new JsonArray([.. components.Select(c => JsonValue.Create(ModelDirectory.Reference(directory, c)))]);
         optionsJson["weights"] = new JsonArray([.. fit.Weights.Select(w => JsonValue.Create(w))]);
         var manifest = new ModelManifest
         {
@@ -58,7 +57,7 @@ public sealed record MixtureDefinition(IReadOnlyList<string> Components, IReadOn
             var weights = manifest.Options["weights"]?.AsArray().Select(w => w?.GetValue<double>() ?? throw Malformed(file)).ToList() ?? [];
             if (components.Count < 2 || weights.Count != components.Count)
                 throw new InvalidDataException($"{file}: a mixture needs two or more components with one weight each, found {components.Count} components and {weights.Count} weights");
-            return new MixtureDefinition([.. components.Select(c => Resolve(directory, c))], weights);
+            return new MixtureDefinition([.. components.Select(c => ModelDirectory.Resolve(directory, c))], weights);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
@@ -68,11 +67,4 @@ public sealed record MixtureDefinition(IReadOnlyList<string> Components, IReadOn
 
     private static InvalidDataException Malformed(string file, Exception? inner = null) =>
         new($"{file}: options.components must be a list of directories and options.weights a list of numbers", inner);
-
-    // Relative to the mixture's directory on disk; shown relative to the working directory when the mixture's path was.
-    private static string Resolve(string directory, string component)
-    {
-        string full = Path.GetFullPath(Path.Combine(directory, component));
-        return Path.IsPathRooted(directory) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-    }
 }

@@ -111,4 +111,21 @@ public static class ModelDirectory
     /// <summary>Turns any options record into the manifest's JSON (snake_case, enums as strings).</summary>
     public static JsonObject ToJsonObject<T>(T value) =>
         JsonSerializer.SerializeToNode(value, Json)!.AsObject();
+
+    /// <summary>
+    /// How a model directory that names another (a mixture its components, a hybrid its models) writes it down:
+    /// relative to its own directory <paramref name="home"/>, so that a models folder can move.
+    /// </summary>
+    public static string Reference(string home, string other) =>
+        Path.GetRelativePath(Path.GetFullPath(home), Path.GetFullPath(other));
+
+    /// <summary>
+    /// A <see cref="Reference"/> read back: resolved against <paramref name="directory"/> on disk, and shown relative
+    /// to the working directory when <paramref name="directory"/> was given that way.
+    /// </summary>
+    public static string Resolve(string directory, string reference)
+    {
+        string full = Path.GetFullPath(Path.Combine(directory, reference));
+        return Path.IsPathRooted(directory) ? full : Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+    }
 }

@@ -19,7 +19,7 @@ namespace HnReply.Neural.Models;
 public static class ModelLoader
 {
     public static IReadOnlyList<string> LanguageModelKinds { get; } = ["ngram", "lstm", "mix"];
-    public static IReadOnlyList<string> ReplierKinds { get; } = ["retrieval", "reply"];
+    public static IReadOnlyList<string> ReplierKinds { get; } = ["retrieval", "reply", "hybrid"];
 
     /// <summary>A model directory of any kind.</summary>
     public static LoadedModel Load(string directory, ComputeDevice device = ComputeDevice.Cpu) =>
@@ -33,7 +33,7 @@ public static class ModelLoader
         return Load(directory, device);
     }
 
-    /// <summary>A replier (retrieval, reply); any other kind is a one-line error before anything is loaded.</summary>
+    /// <summary>A replier (retrieval, reply, hybrid); any other kind is a one-line error before anything is loaded.</summary>
     public static LoadedModel LoadReplier(string directory, ComputeDevice device = ComputeDevice.Cpu)
     {
         string kind = ModelDirectory.ReadManifest(directory).Kind;
@@ -76,6 +76,7 @@ public static class ModelLoader
                 var lstm = LstmLanguageModel.Load(directory, device);
                 return new LoadedModel(directory, "lstm", bytes, lstm, [lstm]);
             case "mix": return LoadMixture(directory, device, opening, bytes);
+            case "hybrid": return LoadHybrid(directory, device, bytes);
             default:
                 throw new InvalidDataException($"{Path.Combine(directory, ModelDirectory.ManifestFile)}: unknown model kind '{manifest.Kind}' ({manifest.Format})");
         }
@@ -106,6 +107,37 @@ public static class ModelLoader
             foreach (var loaded in components) loaded.Dispose();
             throw;
         }
+    }
+
+    // The models a hybrid names, each of the kind its place needs; they belong to the hybrid's LoadedModel.
+    private static LoadedModel LoadHybrid(string directory, ComputeDevice device, long bytes)
+    {
+        var definition = HybridDefinition.Load(directory);
+        var parts = new List<LoadedModel>();
+        try
+        {
+            var reply = Part(parts, directory, definition.Reply, "reply", device).Replier as NeuralReplier;
+            var retrieval = Part(parts, directory, definition.Retrieval, "retrieval", device).Replier;
+            var lm = definition.LanguageModel is { } lmDirectory ? Part(parts, directory, lmDirectory, null, device).AsLanguageModel() : null;
+            var hybrid = new NeuralReplier(reply!.Model, lm, retrieval, null, definition.Ranker);
+            return new LoadedModel(directory, "hybrid", bytes + parts.Sum(p => p.Bytes), hybrid, parts);
+        }
+        catch
+        {
+            foreach (var loaded in parts) loaded.Dispose();
+            throw;
+        }
+    }
+
+    // kind null: any language model.
+    private static LoadedModel Part(List<LoadedModel> parts, string directory, string part, string? kind, ComputeDevice device)
+    {
+        if (!Directory.Exists(part))
+            throw new FileNotFoundException($"{directory}: {part} is missing; train it again or run `hnreply train hybrid` with the models you have");
+        var loaded = kind is null ? LoadLanguageModel(part, device) : Load(part, device);
+        parts.Add(loaded);
+        if (kind is not null && loaded.Kind != kind) throw new InvalidDataException($"{directory}: {part} is a {loaded.Kind} model where the hybrid needs a {kind} model");
+        return loaded;
     }
 
     /// <summary>Bytes of every file in the directory.</summary>

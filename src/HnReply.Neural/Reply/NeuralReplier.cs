@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using HnReply.Evaluation;
 using HnReply.Prediction;
+using HnReply.Ranking;
 using HnReply.Text;
 
 namespace HnReply.Neural.Reply;
@@ -18,16 +19,28 @@ namespace HnReply.Neural.Reply;
 /// instead how much the parent explains each reply: with a p(r), the pointwise mutual information
 /// log p(r|c) − log p(r) = log p(c|r) − log p(c), summed over the reply (ranking replies to one parent by
 /// it is ranking them by p(c|r)); without one, log p(r|c) per token. The LM's log p(r) of a text is cached:
-/// distractor replies recur.
+/// distractor replies recur. With a fitted <paramref name="ranker"/> (<c>hnreply train hybrid</c>) the hybrid ranks
+/// every candidate, and <see cref="Score"/>s every reply, by a linear function of <see cref="HybridFeatures"/>
+/// instead: the reply model's score above, the retrieval model's BM25 score and the log of the reply's length.
 /// </summary>
-public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageModel = null, IReplier? retrieval = null, ReplyRequest? defaults = null)
+public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageModel = null, IReplier? retrieval = null, ReplyRequest? defaults = null,
+                                  LinearRanker? ranker = null)
     : IStreamingReplier
 {
+    /// <summary>What a hybrid ranker weighs, in this order (<see cref="HybridFeatureRows"/>).</summary>
+    public static IReadOnlyList<string> HybridFeatures { get; } = ["reply_model", "retrieval", "log_tokens"];
+
     private const double DuplicateJaccard = 0.7;
     private static readonly ITokenizer Words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
     private readonly ConcurrentDictionary<string, double> _languageModelLog = new(StringComparer.Ordinal);
 
+    private readonly LinearRanker? _ranker = ranker is null || retrieval is not null ? ranker
+        : throw new ArgumentException("a hybrid ranker weighs the retrieval model's scores; give the retrieval model too", nameof(ranker));
+
     public string Kind => retrieval is null ? "reply" : "hybrid";
+
+    /// <summary>The fitted ranker of a hybrid model directory, or null: candidates are ranked by the reply model (and MMI).</summary>
+    public LinearRanker? Ranker => _ranker;
 
     public ReplyRequest Defaults { get; } = defaults ?? new ReplyRequest();
 
@@ -48,6 +61,22 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     /// <summary>This replier without retrieval candidates: the reply model alone, same ranking.</summary>
     public NeuralReplier Alone() => new(model, languageModel, null, Defaults);
 
+    /// <summary>This replier, its ranker included, writing with <paramref name="request"/>.</summary>
+    public NeuralReplier With(ReplyRequest request) => new(model, languageModel, retrieval, request, _ranker);
+
+    /// <summary>
+    /// Per reply, <see cref="HybridFeatures"/>: the reply model's ranking score (<see cref="Score"/> without a ranker), the
+    /// retrieval model's score, and the log of the reply's token count with its &lt;/s&gt;.
+    /// </summary>
+    public double[][] HybridFeatureRows(string parent, string? title, IReadOnlyList<string> replies, CancellationToken cancellationToken = default)
+    {
+        if (retrieval is null) throw new InvalidOperationException("hybrid features need the retrieval model");
+        var conditional = model.ScoreReplies(parent, title, replies, cancellationToken);
+        var neural = NeuralScores(replies, conditional, cancellationToken);
+        return Enumerable.Range(0, replies.Count)
+            .Select(i => new[] { neural[i], retrieval.Score(parent, title, replies[i]), Math.Log(conditional[i].Tokens) }).ToArray();
+    }
+
     public IReadOnlyList<GeneratedReply> Reply(string parent, string? title, int n) =>
         Replies(parent, title, Defaults with { Count = n }, null, CancellationToken.None).Select(c => c.Reply).ToList();
 
@@ -55,10 +84,16 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
 
     public IReadOnlyList<double> ScoreAll(string parent, string? title, IReadOnlyList<string> replies)
     {
-        if (!HasLanguageModel) return Rank(parent, title, replies, 0);
-        var conditional = model.ScoreReplies(parent, title, replies);
-        KnowLanguageModelLogs(replies, CancellationToken.None);
-        return Enumerable.Range(0, replies.Count).Select(i => conditional[i].LogProbability - _languageModelLog[replies[i]]).ToList();
+        if (_ranker is not null) return HybridFeatureRows(parent, title, replies).Select(_ranker.Score).ToList();
+        return NeuralScores(replies, model.ScoreReplies(parent, title, replies), CancellationToken.None);
+    }
+
+    // PMI with a p(r), else log p(r|c) per token.
+    private double[] NeuralScores(IReadOnlyList<string> replies, (double LogProbability, int Tokens)[] conditional, CancellationToken cancellationToken)
+    {
+        if (!HasLanguageModel) return conditional.Select(c => c.LogProbability / c.Tokens).ToArray();
+        KnowLanguageModelLogs(replies, cancellationToken);
+        return Enumerable.Range(0, replies.Count).Select(i => conditional[i].LogProbability - _languageModelLog[replies[i]]).ToArray();
     }
 
     public async IAsyncEnumerable<ReplyPiece> StreamReplies(string parent, string? title, ReplyRequest request,
@@ -119,8 +154,9 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
         return chosen.Select(c => c.Candidate).ToList();
     }
 
-    private double[] Rank(string parent, string? title, IReadOnlyList<string> replies, double lambda, CancellationToken cancellationToken = default)
+    private double[] Rank(string parent, string? title, List<string> replies, double lambda, CancellationToken cancellationToken = default)
     {
+        if (_ranker is not null) return HybridFeatureRows(parent, title, replies, cancellationToken).Select(_ranker.Score).ToArray();
         var conditional = model.ScoreReplies(parent, title, replies, cancellationToken);
         bool mmi = lambda > 0 && HasLanguageModel;
         if (mmi) KnowLanguageModelLogs(replies, cancellationToken);

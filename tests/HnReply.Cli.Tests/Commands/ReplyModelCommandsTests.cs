@@ -50,6 +50,54 @@ public class ReplyModelCommandsTests
     }
 
     [Fact]
+    public async Task TrainHybrid_FitsOnTheValidSplitAndEvalAndReplyTakeIt()
+    {
+        using var folder = new TempFolder();
+        await TrainAsync(folder);
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, ["train", "retrieval", "--out", "ret", .. Splits])).ExitCode);
+
+        var train = await CliRunner.RunAsync(folder.Path, ["train", "hybrid", "--out", "models/hybrid", "--reply", "reply", "--retrieval", "ret", "--json", .. Splits]);
+
+        Assert.True(train.ExitCode == 0, train.Stderr);
+        var fit = JsonDocument.Parse(train.Stdout).RootElement;
+        Assert.Equal(["reply_model", "retrieval", "log_tokens"], fit.GetProperty("weights").EnumerateArray().Select(w => w.GetProperty("feature").GetString()));
+        Assert.True(fit.GetProperty("fit_pairs").GetInt32() > 0);
+        Assert.InRange(fit.GetProperty("fit_recall_at_1_of_10").GetProperty("hybrid").GetDouble(), 0, 1);
+        var options = JsonDocument.Parse(File.ReadAllText(folder.File("models/hybrid/model.json"))).RootElement.GetProperty("options");
+        Assert.Equal(Path.Combine("..", "..", "reply"), options.GetProperty("reply").GetString()); // relative to the hybrid's own directory
+
+        var eval = await CliRunner.RunAsync(folder.Path, ["eval", "models/hybrid", "--json", "--limit", "25", "--generate", "3", "--ranking", "10", .. Splits]);
+        Assert.True(eval.ExitCode == 0, eval.Stderr);
+        var row = Assert.Single(JsonDocument.Parse(eval.Stdout).RootElement.EnumerateArray());
+        Assert.Equal("hybrid", row.GetProperty("kind").GetString());
+        Assert.InRange(row.GetProperty("recall_at_1_of_10").GetDouble(), 0, 1);
+
+        var reply = await CliRunner.RunAsync(folder.Path, "reply", "models/hybrid", "Which database would you pick for this?", "-n", "2", "--max-tokens", "12", "--json");
+        Assert.True(reply.ExitCode == 0, reply.Stderr);
+        Assert.NotEmpty(JsonDocument.Parse(reply.Stdout).RootElement.GetProperty("replies").EnumerateArray());
+
+        var withLm = await CliRunner.RunAsync(folder.Path, "reply", "models/hybrid", "Which database?", "--lm", "reply");
+        Assert.Equal(1, withLm.ExitCode);
+        Assert.Contains("a hybrid model names its own models", Assert.Single(withLm.StderrLines));
+    }
+
+    [Theory]
+    [InlineData("reply", "reply", "ret", "would replace reply")]
+    [InlineData("hybrid", "ret", "ret", "--reply ret: a retrieval model; give a reply model")]
+    public async Task TrainHybrid_WrongModels_SaysWhichInOneLine(string output, string reply, string retrieval, string expected)
+    {
+        using var folder = new TempFolder();
+        await TrainAsync(folder);
+        Assert.Equal(0, (await CliRunner.RunAsync(folder.Path, ["train", "retrieval", "--out", "ret", .. Splits])).ExitCode);
+
+        var run = await CliRunner.RunAsync(folder.Path, ["train", "hybrid", "--out", output, "--reply", reply, "--retrieval", retrieval, .. Splits]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expected, Assert.Single(run.StderrLines));
+        Assert.True(File.Exists(folder.File("reply/model.json")));
+    }
+
+    [Fact]
     public async Task TrainReply_FromAnAdaptiveSoftmaxLm_HoldsThatLmExactly()
     {
         using var folder = new TempFolder();

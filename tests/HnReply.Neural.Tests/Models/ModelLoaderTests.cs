@@ -63,7 +63,7 @@ public sealed class ModelLoaderTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => ModelLoader.LoadReplier(dir));
 
-        Assert.Equal($"{dir}: a ngram model does not reply; give a replier (retrieval, reply)", error.Message);
+        Assert.Equal($"{dir}: a ngram model does not reply; give a replier (retrieval, reply, hybrid)", error.Message);
     }
 
     [Fact]
