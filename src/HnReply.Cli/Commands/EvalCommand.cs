@@ -34,7 +34,7 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, Ranking, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.AntiLm, ReplyCommand.Retrieval };
+        var command = new Command("eval", "Evaluate models side by side on the same held-out data") { Models, SplitOption, Text, PairsFile, Report, Limit, Generated, TrainPairs, Ranking, ReplyCommand.Lm, ReplyCommand.MmiLambda, ReplyCommand.AntiLm, ReplyCommand.RepetitionPenalty, ReplyCommand.Retrieval };
         SplitFlags.AddTo(command);
         CommandAction.Set(command, async (parse, cancellationToken) =>
         {
@@ -113,7 +113,11 @@ internal static class EvalCommand
 
     // Beam 5 with no repeated trigram: the decoding the acceptance names (ReplyRequest's defaults).
     private static ReplyRequest NeuralRequest(ParseResult parse) =>
-        new() { MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), AntiLanguageModelTokens = parse.GetValue(ReplyCommand.AntiLm), Seed = parse.GetValue(GlobalOptions.Seed) };
+        new()
+        {
+            MmiLambda = parse.GetValue(ReplyCommand.MmiLambda), AntiLanguageModelTokens = parse.GetValue(ReplyCommand.AntiLm), Seed = parse.GetValue(GlobalOptions.Seed),
+            Sampling = new SamplingOptions { RepetitionPenalty = parse.GetValue(ReplyCommand.RepetitionPenalty) ?? 1.0 },
+        };
 
     // Read from model.json alone, so that a wrong kind fails before minutes of scoring the others.
     private static void CheckScorable(string directory)

@@ -27,18 +27,18 @@ internal static class ReplyCommand
     private static readonly Option<double?> TopP = new("--top-p") { Description = "Sample with nucleus top-p instead of beam search" };
     private static readonly Option<int?> TopK = new("--top-k") { Description = "Sample from the K most likely tokens instead of beam search" };
     private static readonly Option<double?> Temperature = new("--temperature") { Description = $"Sampling temperature (default {D.Sampling.Temperature})" };
-    private static readonly Option<double?> RepetitionPenalty = new("--repetition-penalty") { Description = "Divide the probability of tokens already written by this, in beam search and sampling (default 1 = off)" };
+    internal static readonly Option<double?> RepetitionPenalty = new("--repetition-penalty") { Description = "Divide the probability of tokens already written by this, in beam search and sampling (default 1 = off)" };
     private static readonly Option<int?> NoRepeat = new("--no-repeat") { Description = $"No n-gram of this size twice in a reply, 0 = off (default {D.NoRepeatNGram})" };
     private static readonly Option<double?> LengthPenalty = new("--length-penalty") { Description = $"Length normalisation exponent α (default {D.LengthPenalty})" };
     private static readonly Option<int?> MinTokens = new("--min-tokens") { Description = $"Shortest reply in tokens (default {D.MinTokens})" };
     private static readonly Option<int?> MaxTokens = new("--max-tokens") { Description = $"Longest reply in tokens (default {D.MaxTokens})" };
     internal static readonly Option<string?> Lm = new("--lm") { Description = "Language model directory for MMI reranking: log p(r|c) − λ·log p(r) (Li et al. 2016); default: the LM a reply model trained with --freeze-lm holds" };
-    internal static readonly Option<int> AntiLm = new("--anti-lm")
+    internal static readonly Option<int?> AntiLm = new("--anti-lm")
     {
-        Description = "Beam search subtracts λ (--mmi-lambda) times the held LM's log p(t | prefix) from the first N tokens' scores (MMI-antiLM, Li et al. 2016); 0 = off",
-        DefaultValueFactory = _ => 0,
+        Description = "Beam search subtracts λ (--mmi-lambda) times the held LM's log p(t | prefix) from the first N tokens' scores (MMI-antiLM, Li et al. 2016); " +
+                      $"0 = off (default {ReplyRequest.DefaultAntiLanguageModelTokens} with a reply model trained with --freeze-lm, else 0)",
     };
-    internal static readonly Option<double> MmiLambda = new("--mmi-lambda") { Description = "λ of the MMI score, with --lm or the LM a reply model trained with --freeze-lm holds (0: rank by log p(r|c))", DefaultValueFactory = _ => 0.5 };
+    internal static readonly Option<double> MmiLambda = new("--mmi-lambda") { Description = "λ of the MMI score, with --lm or the LM a reply model trained with --freeze-lm holds (0: rank by log p(r|c))", DefaultValueFactory = _ => D.MmiLambda };
     internal static readonly Option<string?> Retrieval = new("--retrieval") { Description = "Retrieval model directory whose replies join the candidates (the hybrid replier)" };
 
     public static Command Create()

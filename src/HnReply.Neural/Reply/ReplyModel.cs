@@ -93,9 +93,10 @@ public sealed class ReplyModel : IDisposable
     {
         request.Validate();
         // MMI-antiLM in beam search (Validate refuses it with sampling), with the LM the model holds.
-        if (request.AntiLanguageModelTokens > 0 && !HoldsLanguageModel)
+        int antiLanguageModel = request.AntiLanguageModelTokensFor(HoldsLanguageModel);
+        if (antiLanguageModel > 0 && !HoldsLanguageModel)
             throw new ArgumentException("--anti-lm needs a reply model trained with --freeze-lm (the LM it holds is the p(t | prefix) it subtracts)");
-        using var steps = new DecodingSteps(_net, _device, _tokens.Context(parent, title), request.MmiLambda, request.AntiLanguageModelTokens);
+        using var steps = new DecodingSteps(_net, _device, _tokens.Context(parent, title), request.MmiLambda, antiLanguageModel);
         var random = new Random(request.Seed ?? Random.Shared.Next());
         var written = new List<int>[Math.Max(1, request.Count)];
         var hypotheses = request.Beam >= 1

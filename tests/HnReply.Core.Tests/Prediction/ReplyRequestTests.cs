@@ -14,4 +14,18 @@ public sealed class ReplyRequestTests
         Assert.StartsWith("--anti-lm subtracts --mmi-lambda", weightless.Message, StringComparison.Ordinal);
         new ReplyRequest { Beam = 5, MmiLambda = 0.5, AntiLanguageModelTokens = 3 }.Validate();
     }
+
+    [Theory]
+    [InlineData(null, true, 5, 0.25, ReplyRequest.DefaultAntiLanguageModelTokens)]
+    [InlineData(null, false, 5, 0.25, 0)] // no held LM to subtract
+    [InlineData(null, true, 0, 0.25, 0)] // sampling
+    [InlineData(null, true, 5, 0.0, 0)] // no weight
+    [InlineData(3, true, 5, 0.25, 3)]
+    [InlineData(0, true, 5, 0.25, 0)]
+    public void AntiLanguageModelTokensFor_LeftToTheModel_IsOnOnlyForBeamSearchWithAHeldLmAndAWeight(int? given, bool holds, int beam, double lambda, int expected)
+    {
+        var request = new ReplyRequest { AntiLanguageModelTokens = given, Beam = beam, MmiLambda = lambda };
+
+        Assert.Equal(expected, request.AntiLanguageModelTokensFor(holds));
+    }
 }
