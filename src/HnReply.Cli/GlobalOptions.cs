@@ -44,4 +44,16 @@ internal static class GlobalOptions
         if (!File.Exists(path)) throw new FileNotFoundException($"no such store: {path}; create it with 'hnreply fetch' or 'hnreply ingest', or pass --store");
         return CorpusStore.Open(path);
     }
+
+    /// <summary>
+    /// What a command reads from <paramref name="file"/> when a flag named one, else from the store (which must exist),
+    /// with where it came from: the file, or the store's path and, when given, <paramref name="split"/>.
+    /// </summary>
+    public static (List<T> Items, string Source) FileOrStore<T>(ParseResult parse, string? file, Func<string, IEnumerable<T>> fromFile,
+                                                                 Func<CorpusStore, IEnumerable<T>> fromStore, string? split = null)
+    {
+        if (file is not null) return (fromFile(file).ToList(), file);
+        using var store = OpenStore(parse);
+        return (fromStore(store).ToList(), split is null ? store.Path : $"{store.Path}, {split} split");
+    }
 }

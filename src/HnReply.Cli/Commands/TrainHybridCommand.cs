@@ -83,19 +83,7 @@ internal static class TrainHybridCommand
 
     private static (List<ReplyPair> Pairs, string Source) ValidationPairs(ParseResult parse, int limit)
     {
-        List<ReplyPair> pairs;
-        string source;
-        if (parse.GetValue(ValidPairs) is { } file)
-        {
-            pairs = ReplyPairFile.Read(file).ToList();
-            source = file;
-        }
-        else
-        {
-            using var store = GlobalOptions.OpenStore(parse);
-            pairs = store.Pairs(SplitFlags.Read(parse), Split.Valid).ToList();
-            source = $"{store.Path}, valid split";
-        }
+        var (pairs, source) = GlobalOptions.FileOrStore(parse, parse.GetValue(ValidPairs), ReplyPairFile.Read, store => store.Pairs(SplitFlags.Read(parse), Split.Valid), "valid");
         if (pairs.Count == 0) throw new ArgumentException($"{source}: no pairs to fit the ranker on; pass --valid-pairs FILE");
         return (limit > 0 ? pairs.Take(limit).ToList() : pairs, source);
     }

@@ -76,21 +76,12 @@ internal static class TrainMixCommand
 
     private static (List<string> Documents, string Source) ValidationDocuments(ParseResult parse, int limit)
     {
-        List<string> documents;
-        string source;
-        if (parse.GetValue(TrainingData.ValidFile) is { } file)
+        var (documents, source) = GlobalOptions.FileOrStore(parse, parse.GetValue(TrainingData.ValidFile), file =>
         {
             if (Directory.Exists(file)) throw new ArgumentException($"{file}: is a directory; --valid takes a plain-text file, one document per line");
             if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file");
-            documents = File.ReadLines(file).ToList();
-            source = file;
-        }
-        else
-        {
-            using var store = GlobalOptions.OpenStore(parse);
-            documents = store.Comments(SplitFlags.Read(parse), Split.Valid).ToList();
-            source = $"{store.Path}, valid split";
-        }
+            return File.ReadLines(file);
+        }, store => store.Comments(SplitFlags.Read(parse), Split.Valid), "valid");
         if (documents.Count == 0) throw new ArgumentException($"{source}: no validation documents to fit the weights on; pass --valid FILE");
         return (limit > 0 ? documents.Take(limit).ToList() : documents, source);
     }

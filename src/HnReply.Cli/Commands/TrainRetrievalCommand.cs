@@ -18,19 +18,7 @@ internal static class TrainRetrievalCommand
         CommandAction.Set(command, (parse, _) =>
         {
             string output = parse.GetValue(TrainCommand.Out)!;
-            List<ReplyPair> pairs;
-            string source;
-            if (parse.GetValue(Pairs) is { } file)
-            {
-                pairs = ReplyPairFile.Read(file).ToList();
-                source = file;
-            }
-            else
-            {
-                using var store = GlobalOptions.OpenStore(parse);
-                pairs = store.Pairs(SplitFlags.Read(parse), Split.Train).ToList();
-                source = store.Path;
-            }
+            var (pairs, source) = GlobalOptions.FileOrStore(parse, parse.GetValue(Pairs), ReplyPairFile.Read, store => store.Pairs(SplitFlags.Read(parse), Split.Train));
             if (pairs.Count == 0) throw new ArgumentException($"{source}: no training pairs; fetch or ingest some threads first");
             var replier = new RetrievalReplier(pairs);
             replier.Save(output, new ModelManifest
