@@ -34,6 +34,7 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     private static readonly ITokenizer Words = Tokenizers.Create(new TokenizerOptions { Kind = TokenizerKind.Word, Lowercase = true });
     private readonly ConcurrentDictionary<string, double> _languageModelLog = new(StringComparer.Ordinal);
 
+
     private readonly LinearRanker? _ranker = ranker is null || retrieval is not null ? ranker
         : throw new ArgumentException("a hybrid ranker weighs the retrieval model's scores; give the retrieval model too", nameof(ranker));
 
@@ -43,6 +44,11 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     public LinearRanker? Ranker => _ranker;
 
     public ReplyRequest Defaults { get; } = defaults ?? new ReplyRequest();
+
+    /// <summary>A server scores new candidate texts for ever: past this many cached log p(r) the cache starts again.</summary>
+    internal int LanguageModelCacheLimit { get; init; } = 50_000;
+
+    internal int LanguageModelCacheCount => _languageModelLog.Count;
 
     public ReplyModel Model => model;
 
@@ -92,8 +98,8 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     private double[] NeuralScores(IReadOnlyList<string> replies, (double LogProbability, int Tokens)[] conditional, CancellationToken cancellationToken)
     {
         if (!HasLanguageModel) return conditional.Select(c => c.LogProbability / c.Tokens).ToArray();
-        KnowLanguageModelLogs(replies, cancellationToken);
-        return Enumerable.Range(0, replies.Count).Select(i => conditional[i].LogProbability - _languageModelLog[replies[i]]).ToArray();
+        var logs = LanguageModelLogs(replies, cancellationToken);
+        return Enumerable.Range(0, replies.Count).Select(i => conditional[i].LogProbability - logs[i]).ToArray();
     }
 
     public async IAsyncEnumerable<ReplyPiece> StreamReplies(string parent, string? title, ReplyRequest request,
@@ -159,31 +165,42 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
         if (_ranker is not null) return HybridFeatureRows(parent, title, replies, cancellationToken).Select(_ranker.Score).ToArray();
         var conditional = model.ScoreReplies(parent, title, replies, cancellationToken);
         bool mmi = lambda > 0 && HasLanguageModel;
-        if (mmi) KnowLanguageModelLogs(replies, cancellationToken);
+        var logs = mmi ? LanguageModelLogs(replies, cancellationToken) : null;
         var scores = new double[replies.Count];
         for (int i = 0; i < replies.Count; i++)
-            scores[i] = (conditional[i].LogProbability - (mmi ? lambda * _languageModelLog[replies[i]] : 0)) / conditional[i].Tokens;
+            scores[i] = (conditional[i].LogProbability - (logs is null ? 0 : lambda * logs[i])) / conditional[i].Tokens;
         return scores;
     }
 
-    // log p(r) of each reply not yet cached: by the given LM, or by the reply model's own in one batch.
-    private void KnowLanguageModelLogs(IReadOnlyList<string> replies, CancellationToken cancellationToken)
+    // log p(r) of each reply: cached, or by the given LM, or by the reply model's own in one batch. Read from a local
+    // dictionary, so another thread starting the cache again cannot take a value from under this one.
+    private double[] LanguageModelLogs(IReadOnlyList<string> replies, CancellationToken cancellationToken)
     {
-        var missing = replies.Distinct(StringComparer.Ordinal).Where(r => !_languageModelLog.ContainsKey(r)).ToList();
-        if (missing.Count == 0) return;
-        if (languageModel is null)
+        var known = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string reply in replies)
+            if (_languageModelLog.TryGetValue(reply, out double log)) known[reply] = log;
+        var missing = replies.Distinct(StringComparer.Ordinal).Where(r => !known.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
         {
-            var scores = model.ScoreWithoutParent(missing, cancellationToken);
-            for (int i = 0; i < missing.Count; i++) _languageModelLog[missing[i]] = scores[i].LogProbability;
-            return;
+            if (_languageModelLog.Count + missing.Count > LanguageModelCacheLimit) _languageModelLog.Clear();
+            if (languageModel is null)
+            {
+                var scores = model.ScoreWithoutParent(missing, cancellationToken);
+                for (int i = 0; i < missing.Count; i++) known[missing[i]] = scores[i].LogProbability;
+            }
+            else
+            {
+                foreach (string reply in missing)
+                {
+                    int[] ids = languageModel.Vocabulary.Encode(languageModel.Tokenizer.Tokenize(reply));
+                    double total = 0;
+                    DocumentScoring.Score(languageModel, [ids], new BatchScoring(0), (in ScoredPosition p) => total += p.LogProbability, cancellationToken);
+                    known[reply] = total;
+                }
+            }
+            foreach (string reply in missing) _languageModelLog[reply] = known[reply];
         }
-        foreach (string reply in missing)
-        {
-            int[] ids = languageModel.Vocabulary.Encode(languageModel.Tokenizer.Tokenize(reply));
-            double total = 0;
-            DocumentScoring.Score(languageModel, [ids], new BatchScoring(0), (in ScoredPosition p) => total += p.LogProbability, cancellationToken);
-            _languageModelLog[reply] = total;
-        }
+        return replies.Select(r => known[r]).ToArray();
     }
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b) =>

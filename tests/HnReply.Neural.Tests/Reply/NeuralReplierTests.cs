@@ -77,16 +77,22 @@ public sealed class NeuralReplierTests(CopyModelFixture copy)
         Assert.Equal(scores[1], replier.Score("a7 a0 a3", null, "b1 b2 b3"), 3); // batched and alone: the same score up to float rounding
     }
 
+    // The copy model as if trained with --freeze-lm, in a folder of its own: its decoder alone is then the p(r) of MMI.
+    private string HeldCopy()
+    {
+        string folder = Directory.CreateTempSubdirectory("hnreply-held-lm-").FullName;
+        foreach (string file in Directory.GetFiles(copy.Directory)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        string manifest = Path.Combine(folder, "model.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"freeze_language_model\": false", "\"freeze_language_model\": true", StringComparison.Ordinal));
+        return folder;
+    }
+
     [Fact]
     public void ScoreAll_ModelHoldingItsLanguageModel_RanksByPointwiseMutualInformation()
     {
-        string folder = Directory.CreateTempSubdirectory("hnreply-held-lm-").FullName;
+        string folder = HeldCopy();
         try
         {
-            // The copy model as if trained with --freeze-lm: its decoder alone is then the p(r) of MMI.
-            foreach (string file in Directory.GetFiles(copy.Directory)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-            string manifest = Path.Combine(folder, "model.json");
-            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"freeze_language_model\": false", "\"freeze_language_model\": true", StringComparison.Ordinal));
             using var held = ReplyModel.Load(folder);
             string[] replies = ["b7 b0 b3", "b1 b2 b3", "b7 b7 b7"];
 
@@ -101,6 +107,30 @@ public sealed class NeuralReplierTests(CopyModelFixture copy)
             Assert.True(double.IsFinite(new NeuralReplier(held).LanguageModelPerplexity(replies)));
             Assert.False(copy.Model.HoldsLanguageModel);
             Assert.True(double.IsNaN(new NeuralReplier(copy.Model).LanguageModelPerplexity(replies)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ScoreAll_PastTheLanguageModelCacheLimit_StartsTheCacheAgainAndScoresAlike()
+    {
+        string folder = HeldCopy();
+        try
+        {
+            using var held = ReplyModel.Load(folder);
+            var small = new NeuralReplier(held) { LanguageModelCacheLimit = 4 };
+            var large = new NeuralReplier(held);
+            var batches = Enumerable.Range(0, 4).Select(b => Enumerable.Range(0, 3).Select(i => $"b{b} b{i} b{(b + i) % 8}").ToArray()).ToList();
+
+            foreach (var replies in batches.Concat(batches))
+            {
+                Assert.Equal(large.ScoreAll("a1 a2 a3", null, replies), small.ScoreAll("a1 a2 a3", null, replies));
+                Assert.InRange(small.LanguageModelCacheCount, 1, 4 + replies.Length);
+            }
+            Assert.Equal(12, large.LanguageModelCacheCount);
         }
         finally
         {
