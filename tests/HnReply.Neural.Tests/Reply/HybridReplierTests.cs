@@ -56,7 +56,8 @@ public sealed class HybridReplierTests(CopyModelFixture copy) : IDisposable
         var replies = hybrid.Reply(Parent, null, 4);
 
         Assert.NotEmpty(replies);
-        foreach (var reply in replies) Assert.Equal(hybrid.Score(Parent, null, reply.Text), reply.Score, 6);
+        // Scored alone or in a batch of candidates: the same score up to float rounding.
+        foreach (var reply in replies) Assert.Equal(hybrid.Score(Parent, null, reply.Text), reply.Score, tolerance: 1e-4);
         Assert.True(replies.Zip(replies.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 
