@@ -20,7 +20,7 @@ namespace HnReply.Cli.Commands;
 /// </summary>
 internal static class TrainHybridCommand
 {
-    private const int Distractors = 9;
+    private const int DistractorCount = 9;
     private static readonly Option<string> Reply = new("--reply") { Description = "Reply model directory (`hnreply train reply`)", Required = true };
     private static readonly Option<string> Retrieval = new("--retrieval") { Description = "Retrieval model directory (`hnreply train retrieval`)", Required = true };
     private static readonly Option<string?> Lm = new("--lm") { Description = "Language model directory for the reply model's PMI score, log p(r|c) − log p(r) (default: the LM a reply model trained with --freeze-lm holds)" };
@@ -56,11 +56,11 @@ internal static class TrainHybridCommand
             var replier = new NeuralReplier(model, lm?.LanguageModel, retrieval.Replier);
             string scored = replier.HasLanguageModel ? "PMI, log p(r|c) − log p(r)" : "log p(r|c) per token (no p(r): give --lm or a reply model trained with --freeze-lm)";
             await Console.Error.WriteLineAsync($"train hybrid: {replyPath} ({scored}) + {retrievalPath}; fitting on {pairs.Count:N0} pairs from {source}, " +
-                                               $"each true reply among {Distractors} from other threads").ConfigureAwait(false);
+                                               $"each true reply among {DistractorCount} from other threads").ConfigureAwait(false);
 
             var groups = await ProgressDisplay.RunAsync("train hybrid", "pairs", progress => Task.Run(() =>
                 Groups(replier, pairs, parse.GetValue(GlobalOptions.Seed), progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
-            if (groups.Count == 0) throw new ArgumentException($"{source}: no pair has {Distractors} pairs from other threads to rank against; give at least {Distractors + 1} pairs");
+            if (groups.Count == 0) throw new ArgumentException($"{source}: no pair has {DistractorCount} pairs from other threads to rank against; give at least {DistractorCount + 1} pairs");
             var fit = LinearRanker.Fit(NeuralReplier.HybridFeatures, groups, penalty);
 
             var recall = new JsonObject();
@@ -68,7 +68,7 @@ internal static class TrainHybridCommand
                 recall[NeuralReplier.HybridFeatures[k]] = Math.Round(RecallAt1(groups, row => row[k]), 4);
             recall["hybrid"] = Math.Round(RecallAt1(groups, fit.Ranker.Score), 4);
             var definition = new HybridDefinition(replyPath, retrievalPath, lmPath, fit.Ranker);
-            var data = new JsonObject { ["source"] = source, ["fit_pairs"] = groups.Count, ["distractors"] = Distractors, ["seed"] = parse.GetValue(GlobalOptions.Seed), ["penalty"] = penalty };
+            var data = new JsonObject { ["source"] = source, ["fit_pairs"] = groups.Count, ["distractors"] = DistractorCount, ["seed"] = parse.GetValue(GlobalOptions.Seed), ["penalty"] = penalty };
             var metrics = new JsonObject
             {
                 ["fit_recall_at_1_of_10"] = recall, ["fit_mean_log_likelihood"] = Math.Round(fit.MeanLogLikelihood, 6),
@@ -95,11 +95,11 @@ internal static class TrainHybridCommand
         var groups = new List<double[][]>();
         for (int i = 0; i < pairs.Count; i++)
         {
-            var pool = Evaluation.Distractors.Pool(pairs, i);
-            if (pool.Length >= Distractors)
+            var pool = Distractors.Pool(pairs, i);
+            if (pool.Length >= DistractorCount)
             {
                 var replies = new List<string> { pairs[i].Reply };
-                replies.AddRange(Evaluation.Distractors.Draw(pool, Distractors, random).Select(j => pairs[j].Reply));
+                replies.AddRange(Distractors.Draw(pool, DistractorCount, random).Select(j => pairs[j].Reply));
                 groups.Add(replier.HybridFeatureRows(pairs[i].Parent, pairs[i].Title, replies, cancellationToken));
             }
             progress.Report(new ProgressReading(i + 1, pairs.Count, ""));

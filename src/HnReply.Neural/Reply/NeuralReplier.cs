@@ -35,13 +35,11 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     private readonly ConcurrentDictionary<string, double> _languageModelLog = new(StringComparer.Ordinal);
 
 
-    private readonly LinearRanker? _ranker = ranker is null || retrieval is not null ? ranker
-        : throw new ArgumentException("a hybrid ranker weighs the retrieval model's scores; give the retrieval model too", nameof(ranker));
-
     public string Kind => retrieval is null ? "reply" : "hybrid";
 
     /// <summary>The fitted ranker of a hybrid model directory, or null: candidates are ranked by the reply model (and MMI).</summary>
-    public LinearRanker? Ranker => _ranker;
+    public LinearRanker? Ranker { get; } = ranker is null || retrieval is not null ? ranker
+        : throw new ArgumentException("a hybrid ranker weighs the retrieval model's scores; give the retrieval model too", nameof(ranker));
 
     public ReplyRequest Defaults { get; } = defaults ?? new ReplyRequest();
 
@@ -68,7 +66,7 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
     public NeuralReplier Alone() => new(model, languageModel, null, Defaults);
 
     /// <summary>This replier, its ranker included, writing with <paramref name="request"/>.</summary>
-    public NeuralReplier With(ReplyRequest request) => new(model, languageModel, retrieval, request, _ranker);
+    public NeuralReplier With(ReplyRequest request) => new(model, languageModel, retrieval, request, Ranker);
 
     /// <summary>
     /// Per reply, <see cref="HybridFeatures"/>: the reply model's ranking score (<see cref="Score"/> without a ranker), the
@@ -90,7 +88,7 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
 
     public IReadOnlyList<double> ScoreAll(string parent, string? title, IReadOnlyList<string> replies)
     {
-        if (_ranker is not null) return HybridFeatureRows(parent, title, replies).Select(_ranker.Score).ToList();
+        if (Ranker is not null) return HybridFeatureRows(parent, title, replies).Select(Ranker.Score).ToList();
         return NeuralScores(replies, model.ScoreReplies(parent, title, replies), CancellationToken.None);
     }
 
@@ -162,7 +160,7 @@ public sealed class NeuralReplier(ReplyModel model, ILanguageModel? languageMode
 
     private double[] Rank(string parent, string? title, List<string> replies, double lambda, CancellationToken cancellationToken = default)
     {
-        if (_ranker is not null) return HybridFeatureRows(parent, title, replies, cancellationToken).Select(_ranker.Score).ToArray();
+        if (Ranker is not null) return HybridFeatureRows(parent, title, replies, cancellationToken).Select(Ranker.Score).ToArray();
         var conditional = model.ScoreReplies(parent, title, replies, cancellationToken);
         bool mmi = lambda > 0 && HasLanguageModel;
         var logs = mmi ? LanguageModelLogs(replies, cancellationToken) : null;
