@@ -9,6 +9,7 @@ root.Subcommands.Add(FetchCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(MailPairsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(SuggestCommand.Create());

@@ -40,7 +40,7 @@ internal static class ExportCommand
 
     public static string OneLine(string text) => text.Replace("\n\n", "\u2029", StringComparison.Ordinal).Replace('\n', '\u2028');
 
-    private static long WritePairs(TextWriter writer, IEnumerable<ReplyPair> pairs, CancellationToken cancellationToken)
+    internal static long WritePairs(TextWriter writer, IEnumerable<ReplyPair> pairs, CancellationToken cancellationToken)
     {
         long count = 0;
         foreach (var p in pairs)
@@ -65,7 +65,7 @@ internal static class ExportCommand
     }
 
     // A file is written beside its destination and renamed into place, so a failure or Ctrl+C never leaves half a file.
-    private static async Task WriteAsync(string? path, Action<TextWriter> write)
+    internal static async Task WriteAsync(string? path, Action<TextWriter> write)
     {
         if (path is null)
         {

@@ -177,8 +177,6 @@ internal sealed class ReplyTrainer(ReplyOptions options, int vocabularySize, Tim
         return order;
     }
 
-
-
     private static TrainingState Evaluate(ReplyNetwork net, IReadOnlyList<ReplyExample>? valid, Device device, string directory, TrainingState state,
                                           int epoch, double lr, double tokensPerSecond, LearningRateSchedule schedule, List<TrainingMetrics> metrics, ScoringRate scoring)
     {

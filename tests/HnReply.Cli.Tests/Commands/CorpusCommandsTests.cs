@@ -110,6 +110,37 @@ public class CorpusCommandsTests
     }
 
     [Fact]
+    public async Task MailPairs_ThreadInAFolder_WritesPairsThatTrainReplyReads()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("list"));
+        File.WriteAllText(folder.File(Path.Combine("list", "1.eml")),
+            "Message-ID: <a@x>\nSubject: procmail folders\n\nHow do I file list mail into its own folder?\n");
+        File.WriteAllText(folder.File(Path.Combine("list", "2.eml")),
+            "Message-ID: <b@x>\nIn-Reply-To: <a@x>\nSubject: Re: procmail folders\n\n> How do I file list mail\nMatch the List-Id header in a recipe.\n");
+
+        var run = await CliRunner.RunAsync(folder.Path, "mail-pairs", "list", "--out", "mail.jsonl");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var pair = Assert.Single(ReplyPairFile.Read(folder.File("mail.jsonl")));
+        Assert.Equal(("procmail folders", "Match the List-Id header in a recipe."), (pair.Title, pair.Reply));
+        Assert.StartsWith("wrote mail.jsonl: 1 pairs from 2 messages", Assert.Single(run.StderrLines));
+    }
+
+    [Fact]
+    public async Task MailPairs_NoThreads_SaysSoInOneLineAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("1.eml"), "Message-ID: <a@x>\nSubject: alone\n\nNobody answered this message at all.\n");
+
+        var run = await CliRunner.RunAsync(folder.Path, "mail-pairs", "1.eml", "--out", "mail.jsonl");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("hnreply: no pairs: 1 messages, 0 replying to another, 0 of them without their parent among the messages", Assert.Single(run.StderrLines));
+        Assert.False(File.Exists(folder.File("mail.jsonl")));
+    }
+
+    [Fact]
     public async Task Export_Comments_OneCommentPerLine()
     {
         var items = SyntheticHn.Generate(stories: 10, meanCommentsPerStory: 10, seed: 25);
