@@ -1,11 +1,13 @@
 using System.CommandLine;
+using HnReply.Cli.Output;
 using HnReply.Corpus;
 
 namespace HnReply.Cli.Commands;
 
 /// <summary>
 /// <c>hnreply mail-pairs PATH...</c>: (parent, reply) pairs from mailing-list threads through In-Reply-To, as JSON
-/// lines that <c>train reply --pairs</c> reads beside HN's own — more reply-shaped text for a small pair set.
+/// lines that <c>train reply --pairs</c> reads beside HN's own — more reply-shaped text for a small pair set. With
+/// <c>--out</c> and <c>--json</c> the summary is JSON on stdout; without <c>--out</c> stdout holds the pairs.
 /// </summary>
 internal static class MailPairsCommand
 {
@@ -26,6 +28,14 @@ internal static class MailPairsCommand
                 throw new ArgumentException($"no pairs: {result.Messages:N0} messages, {result.Replies:N0} replying to another, {result.WithoutParent:N0} of them without their parent among the messages");
             string? path = parse.GetValue(Out);
             await ExportCommand.WriteAsync(path, writer => ExportCommand.WritePairs(writer, result.Pairs, cancellationToken)).ConfigureAwait(false);
+            if (path is not null && parse.GetValue(GlobalOptions.Json))
+            {
+                JsonOutput.Write(new
+                {
+                    Pairs = result.Pairs.Count, result.Messages, result.Copies, result.Replies, result.WithoutParent, result.LeftOut, Unreadable = result.Errors.Count,
+                });
+                return 0;
+            }
             await Console.Error.WriteLineAsync($"{(path is null ? "" : $"wrote {path}: ")}{result.Pairs.Count:N0} pairs from {result.Messages:N0} messages ({result.Copies:N0} copies skipped; " +
                                                $"{result.Replies:N0} replies: {result.WithoutParent:N0} without their parent among them, " +
                                                $"{result.LeftOut:N0} with a body outside {MailPairs.MinWords}-{MailPairs.MaxWords} words after quotes are removed; " +

@@ -125,6 +125,9 @@ public class CorpusCommandsTests
         var pair = Assert.Single(ReplyPairFile.Read(folder.File("mail.jsonl")));
         Assert.Equal(("procmail folders", "Match the List-Id header in a recipe."), (pair.Title, pair.Reply));
         Assert.StartsWith("wrote mail.jsonl: 1 pairs from 2 messages", Assert.Single(run.StderrLines));
+        var json = await CliRunner.RunAsync(folder.Path, "mail-pairs", "list", "--out", "again.jsonl", "--json");
+        var summary = JsonDocument.Parse(json.Stdout).RootElement;
+        Assert.Equal((1, 2, 1), (summary.GetProperty("pairs").GetInt32(), summary.GetProperty("messages").GetInt32(), summary.GetProperty("replies").GetInt32()));
     }
 
     [Fact]
