@@ -84,9 +84,8 @@ public static partial class MailPairs
     private static List<Mail> Load(string file)
     {
         using var stream = File.OpenRead(file);
-        int first = stream.ReadByte();
-        stream.Position = 0;
-        if (first == '{')
+        string start = Start(stream);
+        if (start.StartsWith('{'))
         {
             using var document = JsonDocument.Parse(stream);
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
@@ -94,7 +93,7 @@ public static partial class MailPairs
             using var inner = new MemoryStream(Encoding.UTF8.GetBytes(text.GetString()!));
             return [Of(MimeMessage.Load(inner))];
         }
-        bool mbox = IsMbox(stream);
+        bool mbox = start == "From ";
         var parser = new MimeParser(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var mails = new List<Mail>();
         do mails.Add(Of(parser.ParseMessage()));
@@ -102,12 +101,13 @@ public static partial class MailPairs
         return mails;
     }
 
-    private static bool IsMbox(Stream stream)
+    // The first five bytes, then back to the start: "{" opens a JSON-wrapped message, "From " an mbox file.
+    private static string Start(Stream stream)
     {
         var start = new byte[5];
-        int read = stream.Read(start, 0, start.Length);
+        int read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         stream.Position = 0;
-        return read == 5 && Encoding.ASCII.GetString(start) == "From ";
+        return Encoding.ASCII.GetString(start, 0, read);
     }
 
     private static Mail Of(MimeMessage message) =>
