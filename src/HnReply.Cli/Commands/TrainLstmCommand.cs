@@ -20,6 +20,9 @@ internal static class TrainLstmCommand
     private static readonly Option<int?> Hidden = new("--hidden") { Description = $"LSTM units per layer (default {D.HiddenSize})" };
     private static readonly Option<int?> Layers = new("--layers") { Description = $"Stacked LSTM layers (default {D.Layers})" };
     private static readonly Option<double?> Dropout = new("--dropout") { Description = $"Dropout on non-recurrent connections (default {D.Dropout})" };
+    private static readonly Option<double?> WeightDrop = new("--weight-drop") { Description = $"DropConnect on the recurrent weights, AWD-LSTM's weight dropping (default {D.WeightDrop}; 0 = off)" };
+    private static readonly Option<double?> EmbeddingDropout = new("--embedding-dropout") { Description = $"Drop whole words from the embedding for a batch (default {D.EmbeddingDropout}; 0 = off)" };
+    private static readonly Option<bool?> Variational = new("--variational-dropout") { Description = $"One dropout mask per sequence, the same at every step (default {D.VariationalDropout})" };
     private static readonly Option<bool?> Tie = new("--tie-weights") { Description = $"Share embedding and decoder weights (default {D.TieWeights})" };
     private static readonly Option<double?> InitRange = new("--init-range") { Description = $"Uniform initialisation range (default {D.InitRange})" };
     private static readonly Option<OptimizerKind?> Optimizer = new("--optimizer") { Description = $"sgd | adamw (default {D.Optimizer})" };
@@ -35,6 +38,7 @@ internal static class TrainLstmCommand
     private static readonly Option<int?> BatchSize = new("--batch-size") { Description = $"Parallel streams of the corpus (default {D.BatchSize})" };
     private static readonly Option<int?> EvalEvery = new("--eval-every") { Description = "Also validate every N steps (default: at epoch ends only)" };
     private static readonly Option<double?> MaxMinutes = new("--max-minutes") { Description = "Stop after this many minutes, keeping the best weights (default: no limit)" };
+    private static readonly Option<double?> Cooldown = new("--cooldown") { Description = $"Under --max-minutes, the share of the time at the end over which the rate falls linearly to zero (default {D.Cooldown}; 0 = off)" };
     private static readonly Option<int?> CheckpointEvery = new("--checkpoint-every") { Description = "Also checkpoint every N steps (default: every 60 s and at epoch ends)" };
     private static readonly Option<string> Device = new("--device") { Description = "cpu | cuda (cuda needs the TorchSharp CUDA package; see the README)", DefaultValueFactory = _ => "cpu" };
     private static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
@@ -50,8 +54,8 @@ internal static class TrainLstmCommand
     {
         var command = new Command("lstm", "Train an LSTM language model (truncated BPTT over parallel streams, Zaremba et al. 2014)")
         {
-            TrainCommand.Out, Preset, ConfigFile.Path, Embedding, Hidden, Layers, Dropout, Tie, InitRange, Softmax, Cutoffs, TailDivisor, Stream, Loss,
-            Optimizer, Lr, WeightDecay, Epochs, DecayAfter, LrDecay, Plateau, Patience, Clip, Bptt, BatchSize, EvalEvery, MaxMinutes, CheckpointEvery,
+            TrainCommand.Out, Preset, ConfigFile.Path, Embedding, Hidden, Layers, Dropout, WeightDrop, EmbeddingDropout, Variational, Tie, InitRange, Softmax, Cutoffs, TailDivisor, Stream, Loss,
+            Optimizer, Lr, WeightDecay, Epochs, DecayAfter, LrDecay, Plateau, Patience, Clip, Bptt, BatchSize, EvalEvery, MaxMinutes, Cooldown, CheckpointEvery,
             Device, Threads, Resume, InitEmbeddings,
         };
         TokenizerFlags.AddTo(command);
@@ -123,6 +127,9 @@ internal static class TrainLstmCommand
             HiddenSize = config.Get(parse, Hidden, p.HiddenSize),
             Layers = config.Get(parse, Layers, p.Layers),
             Dropout = config.Get(parse, Dropout, p.Dropout),
+            WeightDrop = config.Get(parse, WeightDrop, p.WeightDrop),
+            EmbeddingDropout = config.Get(parse, EmbeddingDropout, p.EmbeddingDropout),
+            VariationalDropout = config.Get(parse, Variational, p.VariationalDropout),
             TieWeights = config.Get(parse, Tie, p.TieWeights),
             Softmax = config.Get(parse, Softmax, p.Softmax),
             Cutoffs = config.Get(parse, Cutoffs),
@@ -143,6 +150,7 @@ internal static class TrainLstmCommand
             BatchSize = config.Get(parse, BatchSize, p.BatchSize),
             EvalEverySteps = config.Get(parse, EvalEvery, p.EvalEverySteps),
             MaxMinutes = config.Get(parse, MaxMinutes, p.MaxMinutes),
+            Cooldown = config.Get(parse, Cooldown, p.Cooldown),
             CheckpointEverySteps = config.Get(parse, CheckpointEvery, p.CheckpointEverySteps),
             Device = TorchRuntime.ParseDevice(config.Get(parse, Device)),
             Threads = config.Get(parse, Threads),

@@ -63,6 +63,7 @@ internal sealed class LstmNetwork : nn.Module
     /// </summary>
     public (Tensor Output, (Tensor H, Tensor C) State) Run(Tensor input, (Tensor H, Tensor C) state, bool resetAtDocuments)
     {
+        if (training && Options.Unrolled) return RunUnrolled(input, state, resetAtDocuments);
         var embedded = drop.forward(encoder.forward(input));
         if (!resetAtDocuments)
         {
@@ -91,6 +92,64 @@ internal sealed class LstmNetwork : nn.Module
             from = to;
         }
         return (drop.forward(cat(outputs, 0)), (hidden, cell));
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> for training with the regularisers libtorch's fused LSTM cannot apply
+    /// (<see cref="LstmOptions.WeightDrop"/>, <see cref="LstmOptions.EmbeddingDropout"/>,
+    /// <see cref="LstmOptions.VariationalDropout"/>): the same LSTM, over the same weights, one step at a time —
+    /// i, f, g, o = σ, σ, tanh, σ of W_ih·x + b_ih + W_hh·h + b_hh; c = f·c + i·g; h = o·tanh(c) — so the model
+    /// it trains is scored by the fused kernel unchanged.
+    /// </summary>
+    private (Tensor Output, (Tensor H, Tensor C) State) RunUnrolled(Tensor input, (Tensor H, Tensor C) state, bool resetAtDocuments)
+    {
+        var weights = rnn.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        int length = (int)input.shape[0];
+        Tensor embedding = encoder.weight!;
+        if (Options.EmbeddingDropout > 0)
+        {
+            var keepWord = empty(VocabularySize, 1, dtype: embedding.dtype, device: embedding.device).bernoulli_(1 - Options.EmbeddingDropout);
+            embedding = embedding * keepWord.div_(1 - Options.EmbeddingDropout);
+        }
+        var layerInput = Dropped(embedding.index_select(0, input.flatten()).view(length, input.shape[1], -1));
+        bool[] resetAt = resetAtDocuments ? DocumentStarts(input).any(1).cpu().data<bool>().ToArray() : new bool[length];
+        var keep = resetAtDocuments ? DocumentStarts(input).logical_not().to(layerInput.dtype).unsqueeze(-1) : null; // [time, batch, 1]
+        var finalH = new Tensor[Layers];
+        var finalC = new Tensor[Layers];
+        for (int layer = 0; layer < Layers; layer++)
+        {
+            Tensor recurrent = weights[$"weight_hh_l{layer}"];
+            if (Options.WeightDrop > 0) recurrent = nn.functional.dropout(recurrent, Options.WeightDrop, training: true);
+            var fromInput = layerInput.matmul(weights[$"weight_ih_l{layer}"].t()) + weights[$"bias_ih_l{layer}"] + weights[$"bias_hh_l{layer}"];
+            var recurrentT = recurrent.t();
+            var (hidden, cell) = (state.H[layer], state.C[layer]);
+            var steps = new Tensor[length];
+            for (int t = 0; t < length; t++)
+            {
+                if (resetAt[t])
+                {
+                    hidden = hidden * keep![t];
+                    cell = cell * keep[t];
+                }
+                var gates = fromInput[t] + hidden.matmul(recurrentT);
+                var parts = gates.chunk(4, 1);
+                cell = parts[1].sigmoid() * cell + parts[0].sigmoid() * parts[2].tanh();
+                hidden = parts[3].sigmoid() * cell.tanh();
+                steps[t] = hidden;
+            }
+            (finalH[layer], finalC[layer]) = (hidden, cell);
+            layerInput = Dropped(stack(steps));
+        }
+        return (layerInput, (stack(finalH), stack(finalC)));
+    }
+
+    // Dropout of the unrolled loop's activations [time, batch, features]: one mask per sequence when variational.
+    private Tensor Dropped(Tensor x)
+    {
+        if (Options.Dropout == 0) return x;
+        if (!Options.VariationalDropout) return nn.functional.dropout(x, Options.Dropout, training: true);
+        var mask = empty(1, x.shape[1], x.shape[2], dtype: x.dtype, device: x.device).bernoulli_(1 - Options.Dropout).div_(1 - Options.Dropout);
+        return x * mask;
     }
 
     /// <summary>

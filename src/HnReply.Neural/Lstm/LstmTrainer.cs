@@ -60,7 +60,6 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         var metrics = ReadMetrics(directory, state.Step);
         if (state.Finished) return Result(state, metrics, "already finished");
 
-        using var batches = new TokenBatches(Stream(train), options.BatchSize, options.Bptt, device);
         var clock = Stopwatch.StartNew();
         double secondsBefore = state.Seconds;
         var lastCheckpoint = TimeSpan.Zero;
@@ -73,6 +72,7 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         {
             net.train();
             double lr = schedule.Apply(optimizer, epoch);
+            using var batches = new TokenBatches(Stream(EpochOrder(train, epoch)), options.BatchSize, options.Bptt, device);
             for (int chunk = state.NextChunk; chunk < batches.Count; chunk++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -102,13 +102,19 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
                 };
                 stepTokens += targets;
                 double tokensPerSecond = stepTokens / stepClock.Elapsed.TotalSeconds;
+                double? fractionUsed = budget?.FractionUsed(clock.Elapsed, _time.GetUtcNow(), tokensPerSecond, scoring);
+                if (fractionUsed is { } used && options.Cooldown > 0)
+                {
+                    schedule.BudgetScale = LearningRateSchedule.Cooldown(used, options.Cooldown);
+                    lr = schedule.Apply(optimizer, epoch);
+                }
 
                 // Out of time when what is left to score after this step (one validation, then the
                 // command's own scoring) would run past the deadline at the rate scoring has shown.
                 bool outOfTime = budget?.Deadline is { } deadline
                                  && _time.GetUtcNow() + scoring.Time(budget.ScoredAfterTraining, tokensPerSecond) >= deadline;
                 progress?.Report(new TrainingProgress(epoch, options.Epochs, chunk + 1, batches.Count, state.Step,
-                    tokensPerSecond, loss, lr, metrics.LastOrDefault()?.ValidPerplexity, budget?.FractionUsed(clock.Elapsed, _time.GetUtcNow(), tokensPerSecond, scoring)));
+                    tokensPerSecond, loss, lr, metrics.LastOrDefault()?.ValidPerplexity, fractionUsed));
                 if (options.EvalEverySteps > 0 && state.Step % options.EvalEverySteps == 0 && chunk < batches.Count - 1 && !outOfTime)
                 {
                     state = Evaluate(net, valid, device, directory, state, epoch, lr, tokensPerSecond, schedule, metrics, scoring);
@@ -195,7 +201,18 @@ public sealed class LstmTrainer(LstmOptions options, int vocabularySize, TimePro
         return Math.Exp(total / count);
     }
 
-
+    /// <summary>
+    /// The documents in the order epoch <paramref name="epoch"/> reads them. A <see cref="LstmOptions.Stream"/> run keeps
+    /// the corpus order (the state carries from one document to the next, so the order is context); otherwise every epoch
+    /// reads a fresh permutation, drawn from the seed and the epoch so that a resumed run reads the same one.
+    /// </summary>
+    internal IReadOnlyList<int[]> EpochOrder(IReadOnlyList<int[]> documents, int epoch)
+    {
+        if (options.Stream) return documents;
+        var order = documents.ToArray();
+        new Random(unchecked(options.Seed * 1_000_003 + epoch)).Shuffle(order);
+        return order;
+    }
 
     /// <summary>Documents as one stream: &lt;/s&gt; d₁ &lt;/s&gt; d₂ &lt;/s&gt; …, so every token and one &lt;/s&gt; per document is a target.</summary>
     internal static long[] Stream(IReadOnlyList<int[]> documents)

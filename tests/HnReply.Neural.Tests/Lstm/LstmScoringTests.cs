@@ -135,5 +135,76 @@ public sealed class LstmScoringTests : IDisposable
         Assert.Equal(expected, actual, (a, b) => Math.Abs(a - b) < 1e-6);
     }
 
+    [Fact]
+    public void Run_UnrolledForTraining_EqualsTheFusedLstmOverTheSameWeights()
+    {
+        // Variational dropout at rate 0 routes training through the unrolled loop and drops nothing.
+        var fusedOptions = new LstmOptions { EmbeddingSize = 8, HiddenSize = 8, Layers = 2, Dropout = 0, InitRange = 0.5, Softmax = SoftmaxKind.Full };
+        torch.manual_seed(4);
+        using var fused = new LstmNetwork(20, fusedOptions);
+        torch.manual_seed(4);
+        using var unrolled = new LstmNetwork(20, fusedOptions with { VariationalDropout = true });
+        using var scope = NewDisposeScope();
+        var input = tensor(new long[] { 2, 5, 6, 7, 2, 8, 9, 2, 10, 11, 12, 2 }, [6, 2]);
+        var start = (randn(2, 2, 8), randn(2, 2, 8));
+
+        var (expected, (expectedH, expectedC)) = fused.Run(input, start, resetAtDocuments: true);
+        var (actual, (actualH, actualC)) = unrolled.Run(input, start, resetAtDocuments: true);
+
+        Assert.True(unrolled.Options.Unrolled && !fused.Options.Unrolled);
+        foreach (var (e, a) in new[] { (expected, actual), (expectedH, actualH), (expectedC, actualC) })
+            Assert.Equal(e.data<float>().ToArray(), a.data<float>().ToArray(), (x, y) => Math.Abs(x - y) < 1e-5);
+    }
+
+    [Fact]
+    public void Run_WeightDrop_ChangesTrainingOutputsOnlyAndGradientsReachTheRecurrentWeights()
+    {
+        var options = new LstmOptions { EmbeddingSize = 8, HiddenSize = 8, Layers = 1, Dropout = 0, InitRange = 0.5, Softmax = SoftmaxKind.Full, WeightDrop = 0.5 };
+        torch.manual_seed(5);
+        using var net = new LstmNetwork(20, options);
+        using var scope = NewDisposeScope();
+        var input = tensor(new long[] { 2, 5, 6, 7, 8, 9 }, [6, 1]);
+
+        net.eval();
+        var scored = net.Run(input, net.InitialState(1, CPU), resetAtDocuments: true).Output.data<float>().ToArray();
+        net.train();
+        var (trained, _) = net.Run(input, net.InitialState(1, CPU), resetAtDocuments: true);
+        trained.sum().backward();
+        net.eval();
+        var scoredAgain = net.Run(input, net.InitialState(1, CPU), resetAtDocuments: true).Output.data<float>().ToArray();
+
+        Assert.Equal(scored, scoredAgain);
+        Assert.NotEqual(scored, trained.data<float>().ToArray());
+        var recurrentGradient = net.named_parameters().Single(p => p.name == "rnn.weight_hh_l0").parameter.grad!;
+        Assert.True(recurrentGradient.abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
+    public void Run_EmbeddingDropout_DropsAWordAtEveryOccurrenceOrAtNone()
+    {
+        var options = new LstmOptions { EmbeddingSize = 8, HiddenSize = 8, Layers = 1, Dropout = 0, InitRange = 0.5, Softmax = SoftmaxKind.Full, EmbeddingDropout = 0.5 };
+        torch.manual_seed(6);
+        using var net = new LstmNetwork(20, options);
+        torch.manual_seed(6);
+        using var reference = new LstmNetwork(20, options with { EmbeddingDropout = 0, VariationalDropout = true }); // unrolled, drops nothing
+        using var scope = NewDisposeScope();
+        using (no_grad())
+        {
+            reference.Encoder.weight![3].zero_();   // word 3 reads as word 7 dropped …
+            reference.Encoder.weight![7].mul_(2);   // … and word 7 as word 7 kept, scaled by 1 / (1 − 0.5)
+        }
+        float[] Read(LstmNetwork model, long word) =>
+            model.Run(tensor(new[] { word, word, word }, [3, 1]), model.InitialState(1, CPU), resetAtDocuments: false).Output.data<float>().ToArray();
+        var dropped = Read(reference, 3);
+        var kept = Read(reference, 7);
+
+        var draws = Enumerable.Range(0, 40).Select(_ => Read(net, 7)).ToList();
+
+        bool Same(float[] a, float[] b) => a.Zip(b).All(p => Math.Abs(p.First - p.Second) < 1e-5);
+        Assert.All(draws, d => Assert.True(Same(d, dropped) || Same(d, kept)));
+        Assert.Contains(draws, d => Same(d, dropped));
+        Assert.Contains(draws, d => Same(d, kept));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

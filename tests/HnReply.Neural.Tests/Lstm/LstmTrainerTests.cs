@@ -51,18 +51,21 @@ public sealed class LstmTrainerTests : IDisposable
         Assert.True(losses[^1] < losses[0] * 0.2, $"loss {losses[0]:F3} → {losses[^1]:F3}");
     }
 
-    [Fact]
-    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun(bool unrolled)
     {
         var train = Corpus(30, 2);
         var valid = Corpus(5, 3);
+        var options = unrolled ? Tiny with { WeightDrop = 0.3, EmbeddingDropout = 0.1, VariationalDropout = true } : Tiny;
         string whole = Path.Combine(_folder, "whole"), split = Path.Combine(_folder, "split");
 
-        new LstmTrainer(Tiny, 16).Train(whole, train, valid, resume: false);
+        new LstmTrainer(options, 16).Train(whole, train, valid, resume: false);
         using var cancel = new CancellationTokenSource();
-        Assert.ThrowsAny<OperationCanceledException>(() => new LstmTrainer(Tiny, 16).Train(split, train, valid, resume: false,
+        Assert.ThrowsAny<OperationCanceledException>(() => new LstmTrainer(options, 16).Train(split, train, valid, resume: false,
             progress: new SyncProgress<TrainingProgress>(p => { if (p.Step == 13) cancel.Cancel(); }), cancellationToken: cancel.Token));
-        var resumed = new LstmTrainer(Tiny, 16).Train(split, train, valid, resume: true);
+        var resumed = new LstmTrainer(options, 16).Train(split, train, valid, resume: true);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole, LstmTrainer.WeightsFile)), File.ReadAllBytes(Path.Combine(split, LstmTrainer.WeightsFile)));
         Assert.Equal(File.ReadAllLines(Path.Combine(whole, LstmTrainer.MetricsFile)).Length, File.ReadAllLines(Path.Combine(split, LstmTrainer.MetricsFile)).Length);
@@ -82,11 +85,14 @@ public sealed class LstmTrainerTests : IDisposable
         Assert.Contains("--resume", e.Message);
     }
 
-    [Fact]
-    public void Train_LiveTensorCount_StaysFlatAcrossSteps()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_LiveTensorCount_StaysFlatAcrossSteps(bool unrolled)
     {
         var counts = new List<long>();
         var options = Tiny with { Epochs = 1, CheckpointEverySteps = 0, CheckpointSeconds = 3600 };
+        if (unrolled) options = options with { WeightDrop = 0.3, EmbeddingDropout = 0.1, VariationalDropout = true };
 
         new LstmTrainer(options, 16).Train(Path.Combine(_folder, "leak"), Corpus(60, 4), null, resume: false,
             progress: new SyncProgress<TrainingProgress>(_ => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount)));
@@ -113,6 +119,62 @@ public sealed class LstmTrainerTests : IDisposable
     public void Stream_Documents_StartWithEndMarkerAndEndEachDocument()
     {
         Assert.Equal([2L, 5, 6, 2, 7, 2], LstmTrainer.Stream([[5, 6], [7]]));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.8, 1.0)]
+    [InlineData(0.9, 0.5)]
+    [InlineData(0.95, 0.25)]
+    [InlineData(1.0, 0.0)]
+    [InlineData(1.2, 0.0)]
+    public void Cooldown_LastFifthOfTheTime_FallsLinearlyToZero(double fractionUsed, double expected)
+    {
+        Assert.Equal(expected, LearningRateSchedule.Cooldown(fractionUsed, 0.2), 1e-12);
+    }
+
+    [Fact]
+    public void Cooldown_Off_KeepsTheRate()
+    {
+        Assert.Equal(1, LearningRateSchedule.Cooldown(0.99, 0));
+    }
+
+    [Fact]
+    public void Train_UnderATimeLimit_TheRateFallsToAFractionByTheEnd()
+    {
+        var options = Tiny with { Epochs = 100_000, CheckpointEverySteps = 0, CheckpointSeconds = 3600, Cooldown = 0.5 };
+        var rates = new List<double>();
+        var budget = new TrainingBudget(DateTimeOffset.UtcNow.AddSeconds(8), 0); // 5 s of it are the scoring margin
+
+        var result = new LstmTrainer(options, 16).Train(Path.Combine(_folder, "cooldown"), Corpus(30, 2), null, resume: false, budget,
+            progress: new SyncProgress<TrainingProgress>(p => rates.Add(p.LearningRate)));
+
+        Assert.StartsWith("time limit", result.StopReason);
+        Assert.Equal(options.LearningRate, rates[0]);
+        Assert.True(rates[^1] < options.LearningRate * 0.2, $"last rate {rates[^1]}");
+        Assert.True(rates.Zip(rates.Skip(1)).All(p => p.Second <= p.First), "the rate never rises");
+    }
+
+    [Fact]
+    public void EpochOrder_PerDocument_IsAFreshPermutationEachEpochAndTheSameInEveryRun()
+    {
+        var documents = Enumerable.Range(0, 50).Select(i => new[] { i }).ToList();
+        var trainer = new LstmTrainer(Tiny, 64);
+
+        var first = trainer.EpochOrder(documents, 1);
+
+        Assert.Equal(documents, first.OrderBy(d => d[0]));
+        Assert.NotEqual(documents, first);
+        Assert.NotEqual(first, trainer.EpochOrder(documents, 2));
+        Assert.Equal(first, new LstmTrainer(Tiny, 64).EpochOrder(documents, 1));
+    }
+
+    [Fact]
+    public void EpochOrder_Stream_KeepsTheCorpusOrder()
+    {
+        var documents = Enumerable.Range(0, 50).Select(i => new[] { i }).ToList();
+
+        Assert.Equal(documents, new LstmTrainer(Tiny with { Stream = true }, 64).EpochOrder(documents, 3));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
