@@ -112,8 +112,9 @@ internal sealed class LstmNetwork : nn.Module
             embedding = embedding * keepWord.div_(1 - Options.EmbeddingDropout);
         }
         var layerInput = Dropped(embedding.index_select(0, input.flatten()).view(length, input.shape[1], -1));
-        bool[] resetAt = resetAtDocuments ? DocumentStarts(input).any(1).cpu().data<bool>().ToArray() : new bool[length];
-        var keep = resetAtDocuments ? DocumentStarts(input).logical_not().to(layerInput.dtype).unsqueeze(-1) : null; // [time, batch, 1]
+        var starts = resetAtDocuments ? DocumentStarts(input) : null;
+        bool[] resetAt = starts is null ? new bool[length] : starts.any(1).cpu().data<bool>().ToArray();
+        var keep = starts?.logical_not().to(layerInput.dtype).unsqueeze(-1); // [time, batch, 1]
         var finalH = new Tensor[Layers];
         var finalC = new Tensor[Layers];
         for (int layer = 0; layer < Layers; layer++)
