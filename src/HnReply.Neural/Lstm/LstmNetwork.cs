@@ -108,8 +108,7 @@ internal sealed class LstmNetwork : nn.Module
         Tensor embedding = encoder.weight!;
         if (Options.EmbeddingDropout > 0)
         {
-            var keepWord = empty(VocabularySize, 1, dtype: embedding.dtype, device: embedding.device).bernoulli_(1 - Options.EmbeddingDropout);
-            embedding = embedding * keepWord.div_(1 - Options.EmbeddingDropout);
+            embedding = embedding * KeepMask([VocabularySize, 1], Options.EmbeddingDropout, embedding);
         }
         var layerInput = Dropped(embedding.index_select(0, input.flatten()).view(length, input.shape[1], -1));
         var starts = resetAtDocuments ? DocumentStarts(input) : null;
@@ -149,9 +148,12 @@ internal sealed class LstmNetwork : nn.Module
     {
         if (Options.Dropout == 0) return x;
         if (!Options.VariationalDropout) return nn.functional.dropout(x, Options.Dropout, training: true);
-        var mask = empty(1, x.shape[1], x.shape[2], dtype: x.dtype, device: x.device).bernoulli_(1 - Options.Dropout).div_(1 - Options.Dropout);
-        return x * mask;
+        return x * KeepMask([1, x.shape[1], x.shape[2]], Options.Dropout, x);
     }
+
+    // Inverted dropout's mask: each entry kept with probability 1 − p and then worth 1 / (1 − p), so expectations stay.
+    private static Tensor KeepMask(long[] shape, double p, Tensor like) =>
+        empty(shape, dtype: like.dtype, device: like.device).bernoulli_(1 - p).div_(1 - p);
 
     /// <summary>
     /// Reads documents of different lengths at once from the zero state, computing no step of the
